@@ -1,0 +1,226 @@
+//! Turns the data file's text into a [`Guide`], rejecting anything the views could not show.
+
+use std::collections::HashSet;
+
+use super::error::{DataError, Problem};
+use super::types::{Block, Guide, Item};
+
+/// Decodes and validates the guide data; `file` names the file in error messages.
+pub fn decode_guide(file: &str, text: &str) -> Result<Guide, DataError> {
+    let fail = |problem| DataError {
+        file: file.to_owned(),
+        problem,
+    };
+    let mut json = serde_json::Deserializer::from_str(text);
+    let guide: Guide = serde_path_to_error::deserialize(&mut json).map_err(|error| {
+        let field = error.path().to_string();
+        let inner = error.into_inner();
+        if inner.is_syntax() || inner.is_eof() {
+            fail(Problem::Syntax {
+                line: inner.line(),
+                column: inner.column(),
+                message: without_position(&inner.to_string()),
+            })
+        } else {
+            fail(Problem::Shape {
+                field,
+                message: without_position(&inner.to_string()),
+            })
+        }
+    })?;
+    validate(&guide).map_err(|(field, message)| fail(Problem::Invalid { field, message }))?;
+    Ok(guide)
+}
+
+/// serde_json appends " at line L column C"; the path already says where.
+fn without_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(cut) => message[..cut].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+type Invalid = (String, String);
+
+fn validate(guide: &Guide) -> Result<(), Invalid> {
+    let role = &guide.role;
+    let range = role.salary_range;
+    if !(range.low <= role.median_salary && role.median_salary <= range.high) {
+        return Err((
+            "role.salary_range".into(),
+            "the median must lie within the range".into(),
+        ));
+    }
+    let mut codes = HashSet::new();
+    for (index, state) in guide.states.iter().enumerate() {
+        let valid = state.code.len() == 2 && state.code.chars().all(|c| c.is_ascii_uppercase());
+        if !valid || !codes.insert(state.code.as_str()) {
+            return Err((
+                format!("states[{index}].code"),
+                format!("\"{}\" is not a unique two-letter code", state.code),
+            ));
+        }
+    }
+    if guide.sections.is_empty() {
+        return Err(("sections".into(), "the guide has no sections".into()));
+    }
+    let mut section_ids = HashSet::new();
+    let mut item_ids = HashSet::new();
+    for (index, section) in guide.sections.iter().enumerate() {
+        let at = format!("sections[{index}]");
+        if !is_kebab(&section.id) || !section_ids.insert(section.id.as_str()) {
+            return Err((
+                format!("{at}.id"),
+                format!("\"{}\" is not a unique kebab-case id", section.id),
+            ));
+        }
+        if section.blocks.is_empty() {
+            return Err((format!("{at}.blocks"), "the section is empty".into()));
+        }
+        let mut texts = vec![(format!("{at}.title"), section.title.as_str())];
+        for (number, block) in section.blocks.iter().enumerate() {
+            if has_no_entries(block) {
+                return Err((
+                    format!("{at}.blocks[{number}]"),
+                    "the block has no entries".into(),
+                ));
+            }
+            collect_texts(block, &format!("{at}.blocks[{number}]"), &mut texts);
+            for (field, item) in step_items(block, &format!("{at}.blocks[{number}]")) {
+                let id = item.id.as_deref().unwrap_or_default();
+                if !is_kebab(id) || !item_ids.insert(id) {
+                    return Err((
+                        format!("{field}.id"),
+                        format!("roadmap items need a unique kebab-case id, found \"{id}\""),
+                    ));
+                }
+            }
+        }
+        for (field, text) in texts {
+            if text.trim().is_empty() {
+                return Err((field, "the text is empty".into()));
+            }
+            guide.fill(text).map_err(|message| (field, message))?;
+        }
+    }
+    Ok(())
+}
+
+fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// The roadmap's items, each with its field path.
+fn step_items<'a>(block: &'a Block, at: &str) -> Vec<(String, &'a Item)> {
+    let Block::Steps { steps, .. } = block else {
+        return Vec::new();
+    };
+    steps
+        .iter()
+        .enumerate()
+        .flat_map(|(s, step)| {
+            step.items
+                .iter()
+                .enumerate()
+                .map(move |(i, item)| (format!("{at}.steps[{s}].items[{i}]"), item))
+        })
+        .collect()
+}
+
+/// Every text a block shows, with its field path, so that each can be checked once.
+fn collect_texts<'a>(block: &'a Block, at: &str, out: &mut Vec<(String, &'a str)>) {
+    let mut push = |field: String, text: &'a str| out.push((field, text));
+    match block {
+        Block::Paragraph { lead, text } => {
+            if let Some(lead) = lead {
+                push(format!("{at}.lead"), lead);
+            }
+            push(format!("{at}.text"), text);
+        }
+        Block::List { title, items } => {
+            if let Some(title) = title {
+                push(format!("{at}.title"), title);
+            }
+            for (i, item) in items.iter().enumerate() {
+                push(format!("{at}.items[{i}]"), item_text(item));
+            }
+        }
+        Block::Note { title, text, .. } => {
+            push(format!("{at}.title"), title);
+            push(format!("{at}.text"), text);
+        }
+        Block::Steps {
+            total_duration,
+            steps,
+        } => {
+            push(format!("{at}.total_duration"), total_duration);
+            for (s, step) in steps.iter().enumerate() {
+                let here = format!("{at}.steps[{s}]");
+                push(format!("{here}.title"), &step.title);
+                push(format!("{here}.duration"), &step.duration);
+                push(format!("{here}.summary"), &step.summary);
+                for (i, item) in step.items.iter().enumerate() {
+                    push(format!("{here}.items[{i}]"), item_text(item));
+                }
+            }
+        }
+        Block::Myths { items } => {
+            for (i, pair) in items.iter().enumerate() {
+                push(format!("{at}.items[{i}].myth"), &pair.myth);
+                push(format!("{at}.items[{i}].reality"), &pair.reality);
+            }
+        }
+        Block::Comparison {
+            other_role,
+            summary,
+            rows,
+        } => {
+            push(format!("{at}.other_role"), other_role);
+            push(format!("{at}.summary"), summary);
+            for (i, row) in rows.iter().enumerate() {
+                push(format!("{at}.rows[{i}].aspect"), &row.aspect);
+                push(format!("{at}.rows[{i}].this_role"), &row.this_role);
+                push(format!("{at}.rows[{i}].other_role"), &row.other_role);
+            }
+        }
+        Block::Faq { items } => {
+            for (i, qa) in items.iter().enumerate() {
+                push(format!("{at}.items[{i}].question"), &qa.question);
+                push(format!("{at}.items[{i}].answer"), &qa.answer);
+            }
+        }
+        Block::StateSalaries { caption } => push(format!("{at}.caption"), caption),
+        Block::Sources { items } => {
+            for (i, source) in items.iter().enumerate() {
+                push(format!("{at}.items[{i}].name"), &source.name);
+                push(format!("{at}.items[{i}].used_for"), &source.used_for);
+            }
+        }
+    }
+}
+
+/// A block whose list is empty would render as a bare heading.
+fn has_no_entries(block: &Block) -> bool {
+    match block {
+        Block::List { items, .. } => items.is_empty(),
+        Block::Steps { steps, .. } => steps.is_empty() || steps.iter().any(|s| s.items.is_empty()),
+        Block::Myths { items } => items.is_empty(),
+        Block::Comparison { rows, .. } => rows.is_empty(),
+        Block::Faq { items } => items.is_empty(),
+        Block::Sources { items } => items.is_empty(),
+        Block::Paragraph { .. } | Block::Note { .. } | Block::StateSalaries { .. } => false,
+    }
+}
+
+/// An item shows its text, or its term alone when it has no text.
+fn item_text(item: &Item) -> &str {
+    match (&item.term, item.text.is_empty()) {
+        (Some(term), true) => term,
+        _ => &item.text,
+    }
+}

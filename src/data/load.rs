@@ -1,0 +1,33 @@
+//! Fetches a data file over the network (the only place in the app that does).
+
+use gloo_net::http::Request;
+
+use super::decode::decode_guide;
+use super::error::{DataError, Problem};
+use super::types::Guide;
+
+/// Where the guide's data lives, relative to the page so the app also works under a sub-path.
+pub const GUIDE_URL: &str = "data/guide.json";
+
+/// Fetches and decodes the guide data from `url`.
+pub async fn fetch_guide(url: &str) -> Result<Guide, DataError> {
+    let fail = |problem| DataError {
+        file: url.to_owned(),
+        problem,
+    };
+    let response = Request::get(url)
+        .send()
+        .await
+        .map_err(|error| fail(Problem::Unreachable(error.to_string())))?;
+    if !response.ok() {
+        return Err(fail(Problem::Status {
+            code: response.status(),
+            text: response.status_text(),
+        }));
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|error| fail(Problem::Unreachable(error.to_string())))?;
+    decode_guide(url, &text)
+}

@@ -1,0 +1,13 @@
+//! The guide: every section of the source, rendered from the data file.
+
+mod blocks;
+mod comparison;
+mod header;
+pub mod model;
+mod page;
+mod scroll;
+mod section;
+mod steps;
+mod toc;
+
+pub use page::GuidePage;

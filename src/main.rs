@@ -1,0 +1,3 @@
+fn main() {
+    career_guide::mount();
+}
