@@ -15,9 +15,11 @@ pub fn LoadErrorView(error: DataError, on_retry: Callback<()>) -> impl IntoView 
         }
     });
     view! {
-        <main id="main" class="load-error" role="alert">
-            <h1>{error.headline()}</h1>
-            <p class="error-detail">{error.to_string()}</p>
+        <main id="main" class="load-error">
+            <div role="alert">
+                <h1>{error.headline()}</h1>
+                <p class="error-detail">{error.to_string()}</p>
+            </div>
             <p>"Check your connection, then try again. Nothing you saved in this browser is affected."</p>
             <button type="button" class="retry" node_ref=retry_button on:click=move |_| on_retry.run(())>
                 "Retry"

@@ -47,13 +47,13 @@ pub fn NoteBox(tone: NoteTone, title: String, text: String) -> impl IntoView {
         NoteTone::Tip => ("note tip", "Tip"),
     };
     view! {
-        <aside class=class aria-label=label>
+        <div class=class role="note">
             <p class="note-title">
                 <span class="note-kind">{label}": "</span>
                 {fill(&title)}
             </p>
             <p>{fill(&text)}</p>
-        </aside>
+        </div>
     }
 }
 

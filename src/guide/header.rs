@@ -10,9 +10,12 @@ pub fn GuideHeader(guide: std::sync::Arc<Guide>) -> impl IntoView {
     let role = &guide.role;
     let range = role.salary_range;
     let figures = [
-        ("Median salary", format_dollars(role.median_salary)),
         (
-            "Salary range",
+            "Median salary".to_owned(),
+            format_dollars(role.median_salary),
+        ),
+        (
+            "Salary range".to_owned(),
             format!(
                 "{} - {}",
                 format_dollars(range.low),
@@ -20,15 +23,14 @@ pub fn GuideHeader(guide: std::sync::Arc<Guide>) -> impl IntoView {
             ),
         ),
         (
-            "Job growth",
-            format!(
-                "{} over {} years",
-                format_signed_percent(role.growth_percent),
-                role.growth_period_years
-            ),
+            format!("Job growth ({} years)", role.growth_period_years),
+            format_signed_percent(role.growth_percent),
         ),
-        ("Openings a year", format_count(role.annual_openings.into())),
-        ("Employed", format_count(role.employed.into())),
+        (
+            "Openings a year".to_owned(),
+            format_count(role.annual_openings.into()),
+        ),
+        ("Employed".to_owned(), format_count(role.employed.into())),
     ];
     let facts = [
         ("Education", role.education.clone()),

@@ -17,7 +17,7 @@ pub fn StateSalaryTable(caption: String) -> impl IntoView {
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="state-salaries-caption">
             <table class="state-salaries">
-                <caption id="state-salaries-caption">{caption}</caption>
+                <caption id="state-salaries-caption">{guide.filled(&caption)}</caption>
                 <thead>
                     <tr>
                         <th scope="col">"Rank"</th>

@@ -1,0 +1,154 @@
+// The release build in a real browser: every section, navigation, errors, accessibility, layout.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { launch } from './support/browser.mjs';
+import { serve } from './support/server.mjs';
+
+const guide = JSON.parse(readFileSync('public/data/guide.json', 'utf8'));
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A new page (own storage) with the guide loaded; `options` go to newContext. */
+async function open(path = '', options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error));
+  await page.goto(server.url + path);
+  return { page, context, errors };
+}
+
+/** Whether the element's top edge is within the viewport. */
+function topInView(page, selector) {
+  return page.$eval(selector, (el) => {
+    const top = el.getBoundingClientRect().top;
+    return top >= -2 && top < 40;
+  });
+}
+
+describe('the guide', () => {
+  test('shows every section heading and the key figures', async () => {
+    const { page, context, errors } = await open();
+    await page.waitForSelector('.guide-section');
+    const headings = await page.$$eval('.guide-section > h2', (els) => els.map((el) => el.textContent));
+    assert.deepEqual(headings, guide.sections.map((section) => section.title));
+    const figures = await page.textContent('.key-figures');
+    for (const figure of ['$95,360', '$57,620 - $147,500', 'Job growth (10 years)+3%', '18,200', '451,360']) {
+      assert.ok(figures.includes(figure), `${figure} is in the header`);
+    }
+    const facts = await page.textContent('.key-facts');
+    assert.match(facts, /SOC 15-1244/);
+    assert.match(facts, /BLS.*2025/);
+    assert.equal(await page.locator('.state-salaries tbody tr').count(), 10);
+    const caveats = await page.$$eval('.note.caveat', (els) => els.map((el) => el.textContent).join(' '));
+    assert.match(caveats, /1,675,000/, 'the state total is flagged against the national one');
+    assert.match(caveats, /23%/, 'the negotiation claim is flagged');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  // Reduced motion makes the jump instant, so the position can be read as soon as the hash changes.
+  test('table of contents links jump to their section and set the hash', async () => {
+    const { page, context } = await open('', { reducedMotion: 'reduce' });
+    await page.waitForSelector('.guide-section');
+    for (const id of ['faq', 'roadmap', 'salary-by-state']) {
+      await page.click(`nav.toc a[href="#${id}"]`);
+      await page.waitForFunction((hash) => location.hash === hash, `#${id}`);
+      assert.ok(await topInView(page, `#${id}`), `#${id} is at the top after its link is clicked`);
+    }
+    await context.close();
+  });
+
+  test('a deep link lands on its section, which the table of contents marks as being read', async () => {
+    const { page, context } = await open('#certifications', { reducedMotion: 'reduce' });
+    await page.waitForSelector('#certifications');
+    await page.waitForFunction(() => Math.abs(document.querySelector('#certifications').getBoundingClientRect().top) < 40);
+    assert.ok(await topInView(page, '#certifications'));
+    await page.waitForSelector('nav.toc a[href="#certifications"][aria-current="location"]');
+    assert.equal(await page.locator('nav.toc a[aria-current]').count(), 1);
+    await context.close();
+  });
+
+  test('a missing data file shows what failed, and Retry recovers', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.route('**/data/guide.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(server.url);
+    const alert = page.locator('.load-error');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /data\/guide\.json: the server answered 404/);
+    assert.equal(await page.locator('.guide-section').count(), 0);
+    await page.unroute('**/data/guide.json');
+    await page.click('button.retry');
+    await page.waitForSelector('#faq');
+    assert.equal(await page.locator('.load-error').count(), 0);
+    await context.close();
+  });
+
+  test('a damaged data file names the field that is wrong', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const damaged = structuredClone(guide);
+    damaged.states[4].median_salary = 'lots';
+    await page.route('**/data/guide.json', (route) => route.fulfill({ json: damaged }));
+    await page.goto(server.url);
+    await page.waitForSelector('.load-error');
+    assert.match(await page.textContent('.load-error'), /field states\[4\]\.median_salary/);
+    await page.route('**/data/guide.json', (route) => route.fulfill({ body: '{"title": ' }));
+    await page.click('button.retry');
+    await page.waitForFunction(() => document.querySelector('.load-error')?.textContent.includes('not valid JSON'));
+    await context.close();
+  });
+
+  test('fits a 320 px wide phone without sideways scrolling', async () => {
+    const { page, context } = await open('', { viewport: { width: 320, height: 640 } });
+    await page.waitForSelector('.guide-section');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+    await context.close();
+  });
+
+  test('prints without navigation and with every section', async () => {
+    const { page, context } = await open();
+    await page.waitForSelector('.guide-section');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.isVisible('nav.toc'), false);
+    const visible = await page.$$eval('.guide-section', (els) => els.filter((el) => el.offsetHeight > 0).length);
+    assert.equal(visible, guide.sections.length);
+    await context.close();
+  });
+
+  for (const colorScheme of ['light', 'dark']) {
+    test(`axe finds no accessibility violations in ${colorScheme} mode`, async () => {
+      const { page, context } = await open('', { colorScheme });
+      await page.waitForSelector('.guide-section');
+      const results = await new AxeBuilder({ page }).analyze();
+      const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
+      assert.deepEqual(summary, []);
+      await context.close();
+    });
+  }
+
+  test('axe finds no violations in the error view', async () => {
+    const context = await browser.newContext({ colorScheme: 'dark' });
+    const page = await context.newPage();
+    await page.route('**/data/guide.json', (route) => route.abort());
+    await page.goto(server.url);
+    await page.waitForSelector('.load-error');
+    const results = await new AxeBuilder({ page }).analyze();
+    assert.deepEqual(results.violations.map((v) => v.id), []);
+    await context.close();
+  });
+});
