@@ -15,7 +15,7 @@ pub struct StateRow {
 /// The states from the best-paid down; ties keep the source's order.
 pub fn rows_by_salary(guide: &Guide) -> Vec<StateRow> {
     let mut states: Vec<&StateSalary> = guide.states.iter().collect();
-    states.sort_by(|a, b| b.median_salary.cmp(&a.median_salary));
+    states.sort_by_key(|state| std::cmp::Reverse(state.median_salary));
     states
         .into_iter()
         .enumerate()
