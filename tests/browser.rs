@@ -78,8 +78,8 @@ async fn every_section_renders_with_its_heading() {
             "{figure} missing from the key figures: {figures}"
         );
     }
-    let table = find(&root, ".state-salaries").await;
-    assert_eq!(table.query_selector_all("tbody tr").unwrap().length(), 10);
+    let table = find(&root, ".bar-chart").await;
+    assert_eq!(table.query_selector_all(".bar").unwrap().length(), 10);
 }
 
 #[wasm_bindgen_test]

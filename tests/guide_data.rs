@@ -2,7 +2,7 @@
 
 use career_guide::data::{decode_guide, Block, Guide};
 use career_guide::guide::model::{section_for_hash, table_of_contents};
-use career_guide::salary::model::rows_by_salary;
+use career_guide::salary::model::{state_figures, Metric, SortOrder};
 
 const GUIDE_JSON: &str = include_str!("../public/data/guide.json");
 const SOURCE_PATH: &str = "../shared/source/infrastructure-engineer-guide.txt";
@@ -110,8 +110,8 @@ fn the_states_and_their_differences_are_the_sources() {
 
 #[test]
 fn the_state_table_is_ranked_by_salary() {
-    let rows = rows_by_salary(&guide());
-    let order: Vec<&str> = rows.iter().map(|row| row.state.code.as_str()).collect();
+    let rows = state_figures(&guide(), Metric::Salary, SortOrder::ValueDesc);
+    let order: Vec<&str> = rows.iter().map(|row| row.code.as_str()).collect();
     assert_eq!(
         order,
         ["CA", "NY", "MA", "WA", "NJ", "IL", "PA", "TX", "FL", "OH"]

@@ -150,9 +150,9 @@ fn collect_texts<'a>(block: &'a Block, at: &str, out: &mut Vec<(String, &'a str)
                 push(format!("{at}.items[{i}]"), item_text(item));
             }
         }
-        Block::Note { title, text, .. } => {
-            push(format!("{at}.title"), title);
-            push(format!("{at}.text"), text);
+        Block::Note(note) => {
+            push(format!("{at}.title"), &note.title);
+            push(format!("{at}.text"), &note.text);
         }
         Block::Steps {
             total_duration,
@@ -194,7 +194,13 @@ fn collect_texts<'a>(block: &'a Block, at: &str, out: &mut Vec<(String, &'a str)
                 push(format!("{at}.items[{i}].answer"), &qa.answer);
             }
         }
-        Block::StateSalaries { caption } => push(format!("{at}.caption"), caption),
+        Block::StateSalaries { caption, notes } => {
+            push(format!("{at}.caption"), caption);
+            for (i, note) in notes.iter().enumerate() {
+                push(format!("{at}.notes[{i}].title"), &note.title);
+                push(format!("{at}.notes[{i}].text"), &note.text);
+            }
+        }
         Block::Sources { items } => {
             for (i, source) in items.iter().enumerate() {
                 push(format!("{at}.items[{i}].name"), &source.name);
@@ -213,7 +219,7 @@ fn has_no_entries(block: &Block) -> bool {
         Block::Comparison { rows, .. } => rows.is_empty(),
         Block::Faq { items } => items.is_empty(),
         Block::Sources { items } => items.is_empty(),
-        Block::Paragraph { .. } | Block::Note { .. } | Block::StateSalaries { .. } => false,
+        Block::Paragraph { .. } | Block::Note(_) | Block::StateSalaries { .. } => false,
     }
 }
 

@@ -86,11 +86,7 @@ pub enum Block {
         title: Option<String>,
         items: Vec<Item>,
     },
-    Note {
-        tone: NoteTone,
-        title: String,
-        text: String,
-    },
+    Note(Note),
     Steps {
         total_duration: String,
         steps: Vec<Step>,
@@ -106,12 +102,24 @@ pub enum Block {
     Faq {
         items: Vec<Question>,
     },
+    /// The salary chart, with the caveats that travel with it when it is embedded alone.
     StateSalaries {
         caption: String,
+        #[serde(default)]
+        notes: Vec<Note>,
     },
     Sources {
         items: Vec<SourceRef>,
     },
+}
+
+/// A boxed aside, such as a caveat where the source's figures disagree.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub tone: NoteTone,
+    pub title: String,
+    pub text: String,
 }
 
 /// Whether a note warns about the data or gives advice.

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::data::{Guide, Item, Myth, NoteTone, Question, SourceRef};
+use crate::data::{Guide, Item, Myth, Note, NoteTone, Question, SourceRef};
 
 /// Fills a text's `{placeholders}` with the figures of the guide in context.
 pub fn filler() -> impl Fn(&str) -> String {
@@ -40,8 +40,9 @@ pub fn ItemList(title: Option<String>, items: Vec<Item>) -> impl IntoView {
 
 /// An aside; caveats flag where the source's own figures disagree.
 #[component]
-pub fn NoteBox(tone: NoteTone, title: String, text: String) -> impl IntoView {
+pub fn NoteBox(note: Note) -> impl IntoView {
     let fill = filler();
+    let Note { tone, title, text } = note;
     let (class, label) = match tone {
         NoteTone::Caveat => ("note caveat", "Data caveat"),
         NoteTone::Tip => ("note tip", "Tip"),

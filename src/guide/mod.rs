@@ -1,6 +1,6 @@
 //! The guide: every section of the source, rendered from the data file.
 
-mod blocks;
+pub mod blocks;
 mod comparison;
 mod header;
 pub mod model;

@@ -6,7 +6,7 @@ use super::blocks::{filler, FaqList, ItemList, MythList, NoteBox, SourceList};
 use super::comparison::ComparisonTable;
 use super::steps::StepList;
 use crate::data::{Block, Section};
-use crate::salary::StateSalaryTable;
+use crate::salary::SalaryExplorer;
 
 /// A section with its heading; its id is the target of the ToC's links.
 #[component]
@@ -32,7 +32,7 @@ fn block_view(block: Block) -> AnyView {
         }
         .into_any(),
         Block::List { title, items } => view! { <ItemList title items /> }.into_any(),
-        Block::Note { tone, title, text } => view! { <NoteBox tone title text /> }.into_any(),
+        Block::Note(note) => view! { <NoteBox note /> }.into_any(),
         Block::Steps {
             total_duration,
             steps,
@@ -44,7 +44,9 @@ fn block_view(block: Block) -> AnyView {
             rows,
         } => view! { <ComparisonTable other_role summary rows /> }.into_any(),
         Block::Faq { items } => view! { <FaqList items /> }.into_any(),
-        Block::StateSalaries { caption } => view! { <StateSalaryTable caption /> }.into_any(),
+        Block::StateSalaries { caption, notes } => {
+            view! { <SalaryExplorer caption notes /> }.into_any()
+        }
         Block::Sources { items } => view! { <SourceList items /> }.into_any(),
     }
 }

@@ -1,6 +1,15 @@
-//! Salary by state: the ranked rows and their table (the interactive chart will live here).
+//! Salary by state: an interactive chart, table and map of the states' median salary and
+//! employment against the national median, with downloads and a shareable URL.
 
+mod bar_chart;
+mod browser;
+mod controls;
+mod data_table;
+mod downloads;
+mod explorer;
+mod interaction;
 pub mod model;
-mod table;
+mod tile_map;
+mod tooltip;
 
-pub use table::StateSalaryTable;
+pub use explorer::SalaryExplorer;

@@ -1,34 +1,13 @@
 // The release build in a real browser: every section, navigation, errors, accessibility, layout.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { launch } from './support/browser.mjs';
-import { serve } from './support/server.mjs';
+import { useApp } from './support/app.mjs';
 
 const guide = JSON.parse(readFileSync('public/data/guide.json', 'utf8'));
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** A new page (own storage) with the guide loaded; `options` go to newContext. */
-async function open(path = '', options = {}) {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error));
-  await page.goto(server.url + path);
-  return { page, context, errors };
-}
+const app = useApp();
+const open = (...args) => app.open(...args);
 
 /** Whether the element's top edge is within the viewport. */
 function topInView(page, selector) {
@@ -51,7 +30,7 @@ describe('the guide', () => {
     const facts = await page.textContent('.key-facts');
     assert.match(facts, /SOC 15-1244/);
     assert.match(facts, /BLS.*2025/);
-    assert.equal(await page.locator('.state-salaries tbody tr').count(), 10);
+    assert.equal(await page.locator('.bar-chart .bar').count(), 10);
     const caveats = await page.$$eval('.note.caveat', (els) => els.map((el) => el.textContent).join(' '));
     assert.match(caveats, /1,675,000/, 'the state total is flagged against the national one');
     assert.match(caveats, /23%/, 'the negotiation claim is flagged');
@@ -82,10 +61,10 @@ describe('the guide', () => {
   });
 
   test('a missing data file shows what failed, and Retry recovers', async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
     await page.route('**/data/guide.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     const alert = page.locator('.load-error');
     await alert.waitFor();
     assert.match(await alert.textContent(), /data\/guide\.json: the server answered 404/);
@@ -98,12 +77,12 @@ describe('the guide', () => {
   });
 
   test('a damaged data file names the field that is wrong', async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
     const damaged = structuredClone(guide);
     damaged.states[4].median_salary = 'lots';
     await page.route('**/data/guide.json', (route) => route.fulfill({ json: damaged }));
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.waitForSelector('.load-error');
     assert.match(await page.textContent('.load-error'), /field states\[4\]\.median_salary/);
     await page.route('**/data/guide.json', (route) => route.fulfill({ body: '{"title": ' }));
@@ -142,10 +121,10 @@ describe('the guide', () => {
   }
 
   test('axe finds no violations in the error view', async () => {
-    const context = await browser.newContext({ colorScheme: 'dark' });
+    const context = await app.browser.newContext({ colorScheme: 'dark' });
     const page = await context.newPage();
     await page.route('**/data/guide.json', (route) => route.abort());
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.waitForSelector('.load-error');
     const results = await new AxeBuilder({ page }).analyze();
     assert.deepEqual(results.violations.map((v) => v.id), []);

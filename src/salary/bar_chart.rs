@@ -1,0 +1,114 @@
+//! The bar chart: draws the layout the model computed, one focusable bar per state.
+
+use leptos::prelude::*;
+
+use super::explorer::ChartContext;
+use super::model::{ChartLayout, StateFigures};
+use super::tooltip::{place_tooltip, Tooltip};
+
+/// The SVG bar chart with its tooltip; one tab stop, arrow keys move between bars.
+#[component]
+pub fn BarChart(
+    layout: Memo<ChartLayout>,
+    rows: Memo<Vec<StateFigures>>,
+    caption: String,
+) -> impl IntoView {
+    let context = expect_context::<ChartContext>();
+    let codes = Memo::new(move |_| {
+        layout.with(|l| {
+            l.bars
+                .iter()
+                .map(|b| b.figures.code.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let tooltip_row = Signal::derive(move || {
+        let code = context.tooltip.get()?;
+        rows.with(|rows| rows.iter().find(|row| row.code == code).cloned())
+    });
+    let tooltip_anchor = Signal::derive(move || {
+        let code = context.tooltip.get()?;
+        layout.with(|l| {
+            let bar = l.bars.iter().find(|bar| bar.figures.code == code)?;
+            Some(place_tooltip(
+                bar.x + bar.width / 2.0,
+                bar.y + bar.height + 6.0,
+                l.width,
+            ))
+        })
+    });
+    let metric = Signal::derive(move || layout.with(|l| l.metric));
+    let count = rows.with_untracked(Vec::len);
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
+        context.on_key(&event, &codes.get_untracked(), "bar-")
+    };
+
+    view! {
+        <div class="chart-frame">
+            {move || {
+                let l = layout.get();
+                let label = format!("{caption}: bar chart of {}. Use the arrow keys to move between states.", l.metric.label().to_lowercase());
+                let bars = l.bars.iter().map(|bar| {
+                    let code = bar.figures.code.clone();
+                    let (c1, c2, c3, c4, c5, c6) = (code.clone(), code.clone(), code.clone(), code.clone(), code.clone(), code.clone());
+                    let text_y = bar.row_y + 20.0;
+                    view! {
+                        <g
+                            class="bar"
+                            class:negative=bar.negative
+                            class:highlighted=move || context.state.get().highlight.as_deref() == Some(c1.as_str())
+                            id=format!("bar-{code}")
+                            role="img"
+                            aria-label=bar.figures.accessible_name()
+                            tabindex=move || if context.tab_stop(&codes.get()).as_deref() == Some(c2.as_str()) { "0" } else { "-1" }
+                            on:focus=move |_| context.show(&c3, true)
+                            on:blur=move |_| context.hide(&c4)
+                            on:mouseenter=move |_| context.show(&c5, false)
+                            on:mouseleave={let c = code.clone(); move |_| context.hide(&c)}
+                            on:click=move |_| context.toggle_highlight(&c6)
+                        >
+                            <rect class="bar-hit" x="0" y=bar.row_y width=l.width height="32"></rect>
+                            <text class="bar-name" x=l.name_x y=text_y text-anchor="end">{bar.figures.name.clone()}</text>
+                            <rect class="bar-rect" x=bar.x y=bar.y width=bar.width height=bar.height></rect>
+                            <text class="bar-value" x=bar.label_x y=text_y text-anchor=if bar.label_ends { "end" } else { "start" }>
+                                {bar.value_label.clone()}
+                            </text>
+                        </g>
+                    }
+                }).collect_view();
+                view! {
+                    <svg
+                        class="bar-chart"
+                        viewBox=format!("0 0 {} {}", l.width, l.height)
+                        width=l.width
+                        height=l.height
+                        role="group"
+                        aria-label=label
+                        on:keydown=on_keydown
+                    >
+                        {l.band.clone().map(|band| view! {
+                            <g class="band" aria-hidden="true">
+                                <rect x=band.x0 y=l.plot_top width=band.x1 - band.x0 height=l.plot_bottom - l.plot_top></rect>
+                                <text x="0" y="14">{band.label}</text>
+                            </g>
+                        })}
+                        <g class="axis" aria-hidden="true">
+                            {l.ticks.iter().map(|tick| view! {
+                                <line x1=tick.x x2=tick.x y1=l.plot_top y2=l.plot_bottom></line>
+                                <text x=tick.x y=l.plot_bottom + 18.0 text-anchor="middle">{tick.label.clone()}</text>
+                            }).collect_view()}
+                        </g>
+                        {l.reference.clone().map(|reference| view! {
+                            <g class="reference" role="img" aria-label=reference.label.clone()>
+                                <line x1=reference.x x2=reference.x y1=l.plot_top - 4.0 y2=l.plot_bottom></line>
+                                <text x=reference.label_x y="34" text-anchor=reference.label_anchor>{reference.label.clone()}</text>
+                            </g>
+                        })}
+                        <g class="bars">{bars}</g>
+                    </svg>
+                }
+            }}
+            <Tooltip row=tooltip_row anchor=tooltip_anchor metric count />
+        </div>
+    }
+}

@@ -1,0 +1,153 @@
+//! A standalone SVG of the chart as shown, with its title and source inside the image, for the
+//! SVG and PNG downloads. Colours are written in (light theme) since no stylesheet travels with it.
+
+use super::bars::{ChartLayout, FONT_PX};
+
+const TITLE_PX: f64 = 40.0;
+const SOURCE_PX: f64 = 28.0;
+const INK: &str = "#1b1f24";
+const MUTED: &str = "#4d5661";
+const BAR: &str = "#0b57b7";
+const BAR_NEGATIVE: &str = "#b3261e";
+const HIGHLIGHT: &str = "#7a3e00";
+const BAND: &str = "#e6effb";
+const GRID: &str = "#d0d7de";
+
+/// The SVG document for `layout`, headed by `title` and footed by `source`.
+pub fn write_svg(
+    layout: &ChartLayout,
+    title: &str,
+    source: &str,
+    highlight: Option<&str>,
+) -> String {
+    let width = layout.width;
+    let height = layout.height + TITLE_PX + SOURCE_PX;
+    let mut svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif" font-size="{FONT_PX}">"#
+    );
+    svg.push_str(&format!(r#"<title>{}</title>"#, escape(title)));
+    svg.push_str(&format!(
+        r#"<rect width="{width}" height="{height}" fill="white"/>"#
+    ));
+    svg.push_str(&format!(
+        r#"<text x="0" y="24" font-size="17" font-weight="700" fill="{INK}">{}</text>"#,
+        escape(title)
+    ));
+    svg.push_str(&format!(r#"<g transform="translate(0 {TITLE_PX})">"#));
+    if let Some(band) = &layout.band {
+        svg.push_str(&format!(
+            r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{BAND}"/>"#,
+            band.x0,
+            layout.plot_top,
+            band.x1 - band.x0,
+            layout.plot_bottom - layout.plot_top
+        ));
+        svg.push_str(&format!(
+            r#"<text x="0" y="14" fill="{MUTED}">{}</text>"#,
+            escape(&band.label)
+        ));
+    }
+    for tick in &layout.ticks {
+        svg.push_str(&format!(
+            r#"<line x1="{x}" x2="{x}" y1="{}" y2="{}" stroke="{GRID}"/><text x="{x}" y="{}" text-anchor="middle" fill="{MUTED}">{}</text>"#,
+            layout.plot_top,
+            layout.plot_bottom,
+            layout.plot_bottom + 18.0,
+            escape(&tick.label),
+            x = tick.x
+        ));
+    }
+    if let Some(reference) = &layout.reference {
+        svg.push_str(&format!(
+            r#"<line x1="{x}" x2="{x}" y1="{}" y2="{}" stroke="{INK}" stroke-width="2" stroke-dasharray="4 3"/><text x="{}" y="34" text-anchor="{}" fill="{INK}">{}</text>"#,
+            layout.plot_top - 4.0,
+            layout.plot_bottom,
+            reference.label_x,
+            reference.label_anchor,
+            escape(&reference.label),
+            x = reference.x
+        ));
+    }
+    for bar in &layout.bars {
+        let is_highlight = highlight == Some(bar.figures.code.as_str());
+        let fill = if is_highlight {
+            HIGHLIGHT
+        } else if bar.negative {
+            BAR_NEGATIVE
+        } else {
+            BAR
+        };
+        let text_y = bar.row_y + 20.0;
+        let weight = if is_highlight { "700" } else { "400" };
+        svg.push_str(&format!(
+            r#"<text x="{}" y="{text_y}" text-anchor="end" font-weight="{weight}" fill="{INK}">{}</text><rect x="{}" y="{}" width="{}" height="{}" fill="{fill}"/><text x="{}" y="{text_y}" text-anchor="{}" fill="{INK}" stroke="white" stroke-width="4" paint-order="stroke">{}</text>"#,
+            layout.name_x,
+            escape(&bar.figures.name),
+            bar.x,
+            bar.y,
+            bar.width,
+            bar.height,
+            bar.label_x,
+            if bar.label_ends { "end" } else { "start" },
+            escape(&bar.value_label)
+        ));
+    }
+    svg.push_str("</g>");
+    svg.push_str(&format!(
+        r#"<text x="0" y="{}" font-size="12" fill="{MUTED}">{}</text>"#,
+        height - 8.0,
+        escape(source)
+    ));
+    svg.push_str("</svg>");
+    svg
+}
+
+/// Escapes text for XML content and attributes.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::salary::model::{layout_chart, ChartState};
+
+    #[test]
+    fn the_image_holds_title_source_and_every_state() {
+        let guide =
+            crate::data::decode_guide("test", include_str!("../../../public/data/guide.json"))
+                .unwrap();
+        let layout = layout_chart(&guide, &ChartState::default(), 640.0);
+        let svg = write_svg(
+            &layout,
+            "Median salary by state",
+            "Source: BLS OES & co (2025)",
+            Some("TX"),
+        );
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert!(svg.ends_with("</svg>"));
+        assert!(svg.contains(">Median salary by state</text>"));
+        assert!(svg.contains("Source: BLS OES &amp; co (2025)"));
+        for state in &guide.states {
+            assert!(
+                svg.contains(&format!(">{}</text>", state.name)),
+                "{}",
+                state.name
+            );
+        }
+        assert!(svg.contains("$128,736"));
+        assert!(svg.contains(HIGHLIGHT));
+        assert_eq!(svg.matches("<text").count(), svg.matches("</text>").count());
+    }
+
+    #[test]
+    fn markup_in_text_is_escaped() {
+        assert_eq!(
+            escape("<b>\"R&D\"</b>"),
+            "&lt;b&gt;&quot;R&amp;D&quot;&lt;/b&gt;"
+        );
+    }
+}

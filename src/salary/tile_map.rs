@@ -1,0 +1,119 @@
+//! The map view: a US tile grid, the states with data shaded by the current metric.
+
+use leptos::prelude::*;
+
+use super::explorer::ChartContext;
+use super::model::{shade_bins, shade_for, StateFigures, GRID, TILES};
+use super::tooltip::{place_tooltip, Tooltip};
+
+const GAP_PX: f64 = 3.0;
+
+/// The tile map with its legend and tooltip; one tab stop, arrow keys move between states with data.
+#[component]
+pub fn TileMap(rows: Memo<Vec<StateFigures>>, width: RwSignal<f64>) -> impl IntoView {
+    let context = expect_context::<ChartContext>();
+    let metric = Signal::from(Memo::new(move |_| context.state.get().metric));
+    let tile_size = Memo::new(move |_| {
+        ((width.get() - GAP_PX * f64::from(GRID.0)) / f64::from(GRID.0))
+            .clamp(24.0, 56.0)
+            .floor()
+    });
+    let codes = Memo::new(move |_| {
+        rows.with(|rows| rows.iter().map(|r| r.code.clone()).collect::<Vec<_>>())
+    });
+    let bins = Memo::new(move |_| {
+        let values: Vec<f64> = rows.with(|rows| rows.iter().map(|r| r.value).collect());
+        shade_bins(metric.get(), &values)
+    });
+    let tooltip_row = Signal::derive(move || {
+        let code = context.tooltip.get()?;
+        rows.with(|rows| rows.iter().find(|row| row.code == code).cloned())
+    });
+    let tooltip_anchor = Signal::derive(move || {
+        let code = context.tooltip.get()?;
+        let tile = TILES.iter().find(|t| t.code == code)?;
+        let size = tile_size.get();
+        let step = size + GAP_PX;
+        Some(place_tooltip(
+            f64::from(tile.col) * step + size / 2.0,
+            f64::from(tile.row + 1) * step,
+            width.get(),
+        ))
+    });
+    let count = rows.with_untracked(Vec::len);
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
+        context.on_key(&event, &codes.get_untracked(), "tile-")
+    };
+
+    view! {
+        <div class="chart-frame">
+            {move || {
+                let size = tile_size.get();
+                let step = size + GAP_PX;
+                let map_width = step * f64::from(GRID.0);
+                let map_height = step * f64::from(GRID.1);
+                let current_bins = bins.get();
+                let current_metric = metric.get();
+                let data = rows.get();
+                let tiles = TILES.iter().map(|tile| {
+                    let x = f64::from(tile.col) * step;
+                    let y = f64::from(tile.row) * step;
+                    let centre = x + size / 2.0;
+                    match data.iter().find(|row| row.code == tile.code) {
+                        Some(row) => {
+                            let code = row.code.clone();
+                            let (c1, c2, c3, c4, c5) = (code.clone(), code.clone(), code.clone(), code.clone(), code.clone());
+                            let shade = shade_for(&current_bins, row.value);
+                            view! {
+                                <g
+                                    class=format!("tile has-data {shade}")
+                                    class:highlighted=move || context.state.get().highlight.as_deref() == Some(c1.as_str())
+                                    id=format!("tile-{code}")
+                                    role="img"
+                                    aria-label=row.accessible_name()
+                                    tabindex=move || if context.tab_stop(&codes.get()).as_deref() == Some(c2.as_str()) { "0" } else { "-1" }
+                                    on:focus=move |_| context.show(&c3, true)
+                                    on:blur=move |_| context.hide(&c4)
+                                    on:mouseenter={let c = code.clone(); move |_| context.show(&c, false)}
+                                    on:mouseleave={let c = code.clone(); move |_| context.hide(&c)}
+                                    on:click=move |_| context.toggle_highlight(&c5)
+                                >
+                                    <rect x=x y=y width=size height=size rx="4"></rect>
+                                    <text x=centre y=y + size * 0.42 text-anchor="middle" class="tile-code">{tile.code}</text>
+                                    <text x=centre y=y + size * 0.78 text-anchor="middle" class="tile-value">{current_metric.format_short(row.value)}</text>
+                                </g>
+                            }.into_any()
+                        }
+                        None => view! {
+                            <g class="tile no-data">
+                                <title>{format!("{}: no data", tile.name)}</title>
+                                <rect x=x y=y width=size height=size rx="4"></rect>
+                                <text x=centre y=y + size * 0.6 text-anchor="middle" class="tile-code">{tile.code}</text>
+                            </g>
+                        }.into_any(),
+                    }
+                }).collect_view();
+                view! {
+                    <svg
+                        class="tile-map"
+                        viewBox=format!("0 0 {map_width} {map_height}")
+                        width=map_width
+                        height=map_height
+                        role="group"
+                        aria-label=format!("Map of {} by state; {} states have data. Use the arrow keys to move between them.", current_metric.label().to_lowercase(), data.len())
+                        on:keydown=on_keydown
+                    >
+                        {tiles}
+                    </svg>
+                    <ul class="map-legend" aria-label="Legend">
+                        {current_bins.into_iter().map(|bin| view! {
+                            <li><span class=format!("swatch {}", bin.class) aria-hidden="true"></span>{bin.label}</li>
+                        }).collect_view()}
+                        <li><span class="swatch no-data" aria-hidden="true"></span>"No data"</li>
+                    </ul>
+                }
+            }}
+            <Tooltip row=tooltip_row anchor=tooltip_anchor metric count />
+        </div>
+    }
+}

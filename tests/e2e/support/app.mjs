@@ -1,0 +1,30 @@
+// One served release build and one browser per test file, and pages opened on it.
+import { after, before } from 'node:test';
+import { launch } from './browser.mjs';
+import { serve } from './server.mjs';
+
+/** Starts the server and browser before the file's tests and stops them after. */
+export function useApp() {
+  const app = {
+    server: null,
+    browser: null,
+    /** A new page in its own context at `path`; `options` go to newContext. */
+    async open(path = '', options = {}) {
+      const context = await app.browser.newContext(options);
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error));
+      await page.goto(app.server.url + path);
+      return { page, context, errors };
+    },
+  };
+  before(async () => {
+    app.server = await serve();
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
+}
