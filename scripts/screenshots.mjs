@@ -7,14 +7,19 @@ const browser = await launch();
 const shots = [
   { file: 'docs/screenshot-desktop.png', viewport: { width: 1280, height: 900 }, colorScheme: 'light', hash: '' },
   { file: 'docs/screenshot-phone-dark.png', viewport: { width: 390, height: 844 }, colorScheme: 'dark', hash: '#roadmap' },
+  { file: 'docs/salary-chart.png', viewport: { width: 1000, height: 900 }, colorScheme: 'light', hash: '?state=TX#salary-by-state', element: '.salary-explorer', focus: '#bar-TX' },
+  { file: 'docs/salary-table.png', viewport: { width: 1000, height: 900 }, colorScheme: 'light', hash: '?view=table&metric=employed#salary-by-state', element: '.salary-explorer' },
+  { file: 'docs/salary-map.png', viewport: { width: 1000, height: 900 }, colorScheme: 'dark', hash: '?view=map&metric=difference#salary-by-state', element: '.salary-explorer' },
 ];
 for (const shot of shots) {
   const context = await browser.newContext({ viewport: shot.viewport, colorScheme: shot.colorScheme, reducedMotion: 'reduce' });
   const page = await context.newPage();
   await page.goto(server.url + shot.hash);
   await page.waitForSelector('.guide-section');
+  if (shot.focus) await page.focus(shot.focus);
   await page.waitForTimeout(300);
-  await page.screenshot({ path: shot.file });
+  if (shot.element) await page.locator(shot.element).screenshot({ path: shot.file });
+  else await page.screenshot({ path: shot.file });
   await context.close();
   console.log(`wrote ${shot.file}`);
 }

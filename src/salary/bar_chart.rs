@@ -32,7 +32,9 @@ pub fn BarChart(
             let bar = l.bars.iter().find(|bar| bar.figures.code == code)?;
             Some(place_tooltip(
                 bar.x + bar.width / 2.0,
-                bar.y + bar.height + 6.0,
+                bar.y,
+                bar.y + bar.height,
+                l.height,
                 l.width,
             ))
         })
@@ -77,6 +79,7 @@ pub fn BarChart(
                     }
                 }).collect_view();
                 view! {
+                    <div class="chart-scroll">
                     <svg
                         class="bar-chart"
                         viewBox=format!("0 0 {} {}", l.width, l.height)
@@ -106,6 +109,7 @@ pub fn BarChart(
                         })}
                         <g class="bars">{bars}</g>
                     </svg>
+                    </div>
                 }
             }}
             <Tooltip row=tooltip_row anchor=tooltip_anchor metric count />

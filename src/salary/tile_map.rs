@@ -34,9 +34,12 @@ pub fn TileMap(rows: Memo<Vec<StateFigures>>, width: RwSignal<f64>) -> impl Into
         let tile = TILES.iter().find(|t| t.code == code)?;
         let size = tile_size.get();
         let step = size + GAP_PX;
+        let top = f64::from(tile.row) * step;
         Some(place_tooltip(
             f64::from(tile.col) * step + size / 2.0,
-            f64::from(tile.row + 1) * step,
+            top,
+            top + size,
+            step * f64::from(GRID.1),
             width.get(),
         ))
     });
@@ -94,6 +97,7 @@ pub fn TileMap(rows: Memo<Vec<StateFigures>>, width: RwSignal<f64>) -> impl Into
                     }
                 }).collect_view();
                 view! {
+                    <div class="chart-scroll">
                     <svg
                         class="tile-map"
                         viewBox=format!("0 0 {map_width} {map_height}")
@@ -105,6 +109,7 @@ pub fn TileMap(rows: Memo<Vec<StateFigures>>, width: RwSignal<f64>) -> impl Into
                     >
                         {tiles}
                     </svg>
+                    </div>
                     <ul class="map-legend" aria-label="Legend">
                         {current_bins.into_iter().map(|bin| view! {
                             <li><span class=format!("swatch {}", bin.class) aria-hidden="true"></span>{bin.label}</li>

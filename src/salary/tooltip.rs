@@ -5,25 +5,26 @@ use leptos::prelude::*;
 use super::model::{tooltip_lines, Metric, StateFigures};
 
 /// Width the tooltip box is laid out with, so it can be kept inside the chart.
-pub const TOOLTIP_WIDTH: f64 = 230.0;
+pub const TOOLTIP_WIDTH: f64 = 270.0;
 
 /// A box with the state's figures at `anchor` (pixels within the chart frame).
 #[component]
 pub fn Tooltip(
     row: Signal<Option<StateFigures>>,
-    anchor: Signal<Option<(f64, f64)>>,
+    anchor: Signal<Option<TooltipPlace>>,
     metric: Signal<Metric>,
     count: usize,
 ) -> impl IntoView {
     move || {
-        let (row, (x, y)) = (row.get()?, anchor.get()?);
+        let (row, place) = (row.get()?, anchor.get()?);
         let lines = tooltip_lines(&row, metric.get(), count);
         Some(view! {
             <div
                 class="chart-tooltip"
+                class:above=place.above
                 role="status"
-                style:left=format!("{x}px")
-                style:top=format!("{y}px")
+                style:left=format!("{}px", place.left)
+                style:top=format!("{}px", place.top)
                 style:width=format!("{TOOLTIP_WIDTH}px")
             >
                 <p class="tooltip-title">{row.name.clone()}</p>
@@ -38,8 +39,23 @@ pub fn Tooltip(
     }
 }
 
-/// Where a tooltip for something at (`x`, `y`) goes: below it, kept inside `frame_width`.
-pub fn place_tooltip(x: f64, y: f64, frame_width: f64) -> (f64, f64) {
+/// Where the tooltip's box goes, in pixels within the chart frame.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TooltipPlace {
+    pub left: f64,
+    pub top: f64,
+    /// The box sits above `top` (its bottom edge there) rather than below it.
+    pub above: bool,
+}
+
+/// Places the tooltip for an item spanning `top..bottom` around `x`: below it in the upper
+/// half of a chart `height` tall, above it in the lower half, and kept inside `frame_width`.
+pub fn place_tooltip(x: f64, top: f64, bottom: f64, height: f64, frame_width: f64) -> TooltipPlace {
     let left = (x - TOOLTIP_WIDTH / 2.0).clamp(0.0, (frame_width - TOOLTIP_WIDTH).max(0.0));
-    (left, y)
+    let above = top > height / 2.0;
+    TooltipPlace {
+        left,
+        top: if above { top - 6.0 } else { bottom + 6.0 },
+        above,
+    }
 }

@@ -50,7 +50,7 @@ pub fn tooltip_lines(
     vec![
         ("Median salary", Metric::Salary.format(row.salary.into())),
         ("Employed", Metric::Employed.format(row.employed.into())),
-        ("vs national", capitalise(&row.difference_phrase())),
+        ("vs national median", short_difference(row.difference)),
         (
             "Rank",
             format!(
@@ -62,12 +62,13 @@ pub fn tooltip_lines(
     ]
 }
 
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+/// "5% below", "35% above" or "the same".
+fn short_difference(difference: i32) -> String {
+    match difference {
+        0 => "the same".to_owned(),
+        d if d > 0 => format!("{d}% above"),
+        d => format!("{}% below", -d),
+    }
 }
 
 #[cfg(test)]
@@ -104,7 +105,7 @@ mod tests {
             vec![
                 ("Median salary", "$90,592".to_owned()),
                 ("Employed", "275,000".to_owned()),
-                ("vs national", "5% below the national median".to_owned()),
+                ("vs national median", "5% below".to_owned()),
                 ("Rank", "8 of 10 by median salary".to_owned()),
             ]
         );
