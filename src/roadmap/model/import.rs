@@ -1,0 +1,320 @@
+//! Importing an exported document: validate it whole, show what it would change, then replace
+//! or merge. A file that fails validation changes nothing.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use super::checklist::Checklist;
+use super::decode::{read_text, Fault, Reading};
+use super::document::ProgressDoc;
+use super::merge::merge;
+
+/// Why a file cannot be imported; its [`fmt::Display`] says so in plain English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    /// The file, or some part of it, is not a valid progress document.
+    Invalid(Fault),
+    /// The file has items, but this roadmap has none of their ids: most likely another file.
+    NoKnownItems { count: usize },
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::Invalid(fault) => f.write_str(&fault.describe("The file")),
+            ImportError::NoKnownItems { count: 1 } => {
+                f.write_str("The file's only item is not in this roadmap")
+            }
+            ImportError::NoKnownItems { count } => {
+                write!(f, "None of the file's {count} items are in this roadmap")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// A validated file and what importing it would change, for the reader to confirm.
+///
+/// The counts cover the roadmap's items only; ids the roadmap lacks are listed in
+/// `unknown_ids` and kept aside in the document (not shown), like stored ones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportPreview {
+    /// The file's document (older versions already migrated).
+    pub incoming: ProgressDoc,
+    /// Items whose state replacing would change.
+    pub items_changed: usize,
+    /// Items whose note replacing would change.
+    pub notes_changed: usize,
+    /// Whether replacing would change the pace planner.
+    pub planner_changed: bool,
+    /// Items whose state merging would change (the later edit of each item wins).
+    pub merge_items_changed: usize,
+    /// Items whose note merging would change.
+    pub merge_notes_changed: usize,
+    /// The file's ids that this roadmap does not have, sorted.
+    pub unknown_ids: Vec<String>,
+    /// The roadmap's ids, so that replacing knows which stored entries are hidden ones.
+    roadmap_ids: BTreeSet<String>,
+}
+
+impl ImportPreview {
+    /// The current document made to show exactly the file's progress and planner. Changed
+    /// entries are stamped `now` so the import wins merges with other tabs' older copies;
+    /// hidden entries (ids this roadmap lacks) that the file does not mention are kept.
+    pub fn replace(&self, current: &ProgressDoc, now: u64) -> ProgressDoc {
+        let mut target = self.incoming.clone();
+        for (id, item) in &current.items {
+            if !self.roadmap_ids.contains(id) {
+                target
+                    .items
+                    .entry(id.clone())
+                    .or_insert_with(|| item.clone());
+            }
+        }
+        let mut result = current.clone();
+        result.assign(&target, now);
+        result
+    }
+
+    /// The current document merged with the file: for each item (and the planner) the later
+    /// edit wins, so nothing newer in the current document is lost.
+    pub fn merge_into(&self, current: &ProgressDoc) -> ProgressDoc {
+        merge(current, &self.incoming)
+    }
+}
+
+/// Validates an exported file against the current document and the roadmap; nothing is
+/// changed either way. Any invalid part rejects the whole file (unlike stored values, where
+/// the valid part is salvaged), because the reader can fix a file and try again.
+pub fn preview_import(
+    text: &str,
+    current: &ProgressDoc,
+    checklist: &Checklist,
+) -> Result<ImportPreview, ImportError> {
+    let Reading {
+        doc: incoming,
+        faults,
+    } = read_text(text).map_err(ImportError::Invalid)?;
+    if let Some(fault) = faults.into_iter().next() {
+        return Err(ImportError::Invalid(fault));
+    }
+    let unknown_ids = checklist.unknown_ids(&incoming);
+    // A file of only a planner is fine; a file whose every item is foreign is a mistake.
+    if !incoming.items.is_empty() && unknown_ids.len() == incoming.items.len() {
+        return Err(ImportError::NoKnownItems {
+            count: incoming.items.len(),
+        });
+    }
+    let (items_changed, notes_changed) = changes(checklist, current, &incoming);
+    let merged = merge(current, &incoming);
+    let (merge_items_changed, merge_notes_changed) = changes(checklist, current, &merged);
+    Ok(ImportPreview {
+        planner_changed: current.planner != incoming.planner,
+        roadmap_ids: checklist.item_ids().map(str::to_owned).collect(),
+        incoming,
+        items_changed,
+        notes_changed,
+        merge_items_changed,
+        merge_notes_changed,
+        unknown_ids,
+    })
+}
+
+/// How many of the roadmap's items differ in state, and in note, between two documents.
+fn changes(checklist: &Checklist, before: &ProgressDoc, after: &ProgressDoc) -> (usize, usize) {
+    checklist.item_ids().fold((0, 0), |(states, notes), id| {
+        (
+            states + usize::from(before.state(id) != after.state(id)),
+            notes + usize::from(before.note(id) != after.note(id)),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::roadmap::model::document::{Planner, NOTE_MAX_CHARS};
+    use crate::roadmap::model::planner::Date;
+    use crate::roadmap::model::state::ItemState;
+    use serde_json::json;
+
+    fn checklist() -> Checklist {
+        let guide = crate::data::decode_guide(
+            "guide.json",
+            include_str!("../../../public/data/guide.json"),
+        )
+        .unwrap();
+        Checklist::from_guide(&guide)
+    }
+
+    fn error(text: &str) -> String {
+        preview_import(text, &ProgressDoc::new(), &checklist())
+            .unwrap_err()
+            .to_string()
+    }
+
+    fn current() -> ProgressDoc {
+        let mut doc = ProgressDoc::new();
+        doc.set_state("tool-terraform", ItemState::Done, 100);
+        doc.set_state("tool-kubernetes", ItemState::InProgress, 100);
+        doc.set_note("tool-kubernetes", "kind cluster", 100);
+        doc.set_state("retired-item", ItemState::Done, 100);
+        doc
+    }
+
+    #[test]
+    fn a_file_of_the_same_progress_changes_nothing() {
+        let current = current();
+        let preview = preview_import(&current.to_json(), &current, &checklist()).unwrap();
+        assert_eq!(preview.items_changed, 0);
+        assert_eq!(preview.notes_changed, 0);
+        assert!(!preview.planner_changed);
+        assert_eq!(preview.merge_items_changed, 0);
+        assert_eq!(preview.unknown_ids, ["retired-item"]);
+        assert_eq!(preview.replace(&current, 500), current);
+        assert_eq!(preview.merge_into(&current), current);
+    }
+
+    #[test]
+    fn the_preview_counts_state_and_note_changes() {
+        let current = current();
+        let file = json!({
+            "version": 1,
+            "updated_at": 50,
+            "items": {
+                "tool-terraform": {"state": "done", "note": "modules", "updated_at": 50},
+                "skill-linux": {"state": "skipped", "updated_at": 200},
+                "skill-iac": {"state": "in_progress", "note": "", "updated_at": 200}
+            },
+            "planner": {"start": "2026-11-25", "hours_per_week": 10}
+        });
+        let preview = preview_import(&file.to_string(), &current, &checklist()).unwrap();
+        // Replacing: kubernetes goes back to not started and loses its note, terraform gains
+        // a note, linux and iac change state.
+        assert_eq!(preview.items_changed, 3);
+        assert_eq!(preview.notes_changed, 2);
+        assert!(preview.planner_changed);
+        // Merging: the file's terraform note is older than the current entry, so it loses.
+        assert_eq!(preview.merge_items_changed, 2);
+        assert_eq!(preview.merge_notes_changed, 0);
+        assert!(preview.unknown_ids.is_empty());
+
+        let replaced = preview.replace(&current, 500);
+        assert_eq!(replaced.note("tool-terraform"), "modules");
+        assert_eq!(replaced.state("tool-kubernetes"), ItemState::NotStarted);
+        assert_eq!(replaced.state("skill-linux"), ItemState::Skipped);
+        assert_eq!(replaced.planner, preview.incoming.planner);
+        // A hidden entry the file does not mention survives a replace.
+        assert_eq!(replaced.state("retired-item"), ItemState::Done);
+        // Replaced entries win against the current document in a later merge.
+        assert_eq!(merge(&replaced, &current), replaced);
+
+        let merged = preview.merge_into(&current);
+        assert_eq!(merged.note("tool-terraform"), "");
+        assert_eq!(merged.state("tool-kubernetes"), ItemState::InProgress);
+        assert_eq!(merged.state("skill-iac"), ItemState::InProgress);
+        assert_eq!(merged.planner, preview.incoming.planner);
+    }
+
+    #[test]
+    fn unknown_ids_are_reported_and_kept_aside() {
+        let file = json!({
+            "version": 1,
+            "items": {
+                "tool-terraform": {"state": "done", "updated_at": 1},
+                "tool-pulumi": {"state": "done", "note": "<i>later</i>", "updated_at": 1}
+            }
+        });
+        let current = ProgressDoc::new();
+        let preview = preview_import(&file.to_string(), &current, &checklist()).unwrap();
+        assert_eq!(preview.unknown_ids, ["tool-pulumi"]);
+        assert_eq!(preview.items_changed, 1);
+        assert_eq!(preview.notes_changed, 0);
+        let replaced = preview.replace(&current, 10);
+        assert_eq!(replaced.note("tool-pulumi"), "<i>later</i>");
+    }
+
+    #[test]
+    fn bad_files_say_why() {
+        assert_eq!(error("{x"), "The file is not JSON (line 1, column 2)");
+        assert_eq!(
+            error(r#"{"version": 7, "items": {}}"#),
+            "The file is version 7; this app reads version 1"
+        );
+        assert_eq!(
+            error(r#"{"version": 1, "items": {"tool-terraform": {"state": "finished"}}}"#),
+            "items.\"tool-terraform\".state: expected one of not_started, in_progress, done, skipped"
+        );
+        assert_eq!(
+            error(&" ".repeat(5_200_000)),
+            "The file is 5.2 MB; the limit is 1 MB"
+        );
+        assert_eq!(
+            error(
+                r#"{"version": 1, "items": {"a": {"state": "done"}, "b": {"state": "done"}, "c": {"state": "done"}}}"#
+            ),
+            "None of the file's 3 items are in this roadmap"
+        );
+        assert_eq!(
+            error(r#"{"version": 1, "items": {"a": {"state": "done"}}}"#),
+            "The file's only item is not in this roadmap"
+        );
+        assert_eq!(
+            error("[]"),
+            "The file is not a roadmap progress document (expected a JSON object)"
+        );
+        assert_eq!(
+            error(
+                r#"{"version": 1, "items": {}, "planner": {"start": "soon", "hours_per_week": 10}}"#
+            ),
+            "planner.start: expected a date as YYYY-MM-DD"
+        );
+    }
+
+    #[test]
+    fn a_note_over_the_limit_rejects_the_file() {
+        let note = "n".repeat(1200);
+        let file = json!({
+            "version": 1,
+            "items": {"tool-terraform": {"state": "done", "note": note}}
+        });
+        assert_eq!(
+            error(&file.to_string()),
+            "The note for tool-terraform is 1200 characters; the limit is 1000"
+        );
+        // The limit counts characters: 1000 four-byte characters are fine.
+        let file = json!({
+            "version": 1,
+            "items": {"tool-terraform": {"state": "done", "note": "🦀".repeat(NOTE_MAX_CHARS)}}
+        });
+        assert!(preview_import(&file.to_string(), &ProgressDoc::new(), &checklist()).is_ok());
+    }
+
+    #[test]
+    fn a_file_with_only_a_planner_is_accepted() {
+        let file = json!({
+            "version": 1,
+            "items": {},
+            "planner": {"start": "2024-02-29", "hours_per_week": 5}
+        });
+        let preview = preview_import(&file.to_string(), &ProgressDoc::new(), &checklist()).unwrap();
+        assert!(preview.planner_changed);
+        assert_eq!(
+            preview.incoming.planner,
+            Planner::new(Date::parse("2024-02-29").unwrap(), 5)
+        );
+    }
+
+    #[test]
+    fn a_version_zero_file_is_migrated() {
+        let preview = preview_import(
+            r#"{"done": ["tool-terraform", "skill-linux"]}"#,
+            &ProgressDoc::new(),
+            &checklist(),
+        )
+        .unwrap();
+        assert_eq!(preview.items_changed, 2);
+        assert_eq!(preview.incoming.state("skill-linux"), ItemState::Done);
+    }
+}

@@ -1,0 +1,30 @@
+//! The roadmap checklist's model: the reader's progress on each roadmap item, the pace
+//! planner, and the stored document with its decoding, migration, merging and import.
+//!
+//! Pure: no browser, no clock. Times come in as Unix milliseconds and days as [`Date`]s, so
+//! that every rule here is tested natively.
+
+mod checklist;
+mod decode;
+mod document;
+mod import;
+mod merge;
+mod planner;
+mod state;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod arbitrary;
+
+pub use checklist::{Checklist, ChecklistItem, ChecklistStep, Counts};
+pub use decode::{migrate, read_stored, read_text, read_value, Fault, Reading, Stored};
+pub use document::{
+    backup_key, truncate_note, ItemProgress, Planner, ProgressDoc, BACKUP_KEY_PREFIX,
+    CURRENT_VERSION, MAX_STORED_BYTES, NOTE_MAX_CHARS, STORAGE_KEY,
+};
+pub use import::{preview_import, ImportError, ImportPreview};
+pub use merge::merge;
+pub use planner::{
+    days_in_month, finish_date, is_leap_year, plan, Date, StepPlan, BASELINE_HOURS_PER_WEEK,
+    DAYS_PER_MONTH, HOURS_PER_WEEK,
+};
+pub use state::ItemState;
