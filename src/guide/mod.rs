@@ -7,7 +7,6 @@ pub mod model;
 mod page;
 mod scroll;
 mod section;
-mod steps;
 mod toc;
 
 pub use page::GuidePage;

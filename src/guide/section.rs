@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use super::blocks::{filler, FaqList, ItemList, MythList, NoteBox, SourceList};
 use super::comparison::ComparisonTable;
-use super::steps::StepList;
 use crate::data::{Block, Section};
+use crate::roadmap::RoadmapChecklist;
 use crate::salary::SalaryExplorer;
 
 /// A section with its heading; its id is the target of the ToC's links.
@@ -36,7 +36,7 @@ fn block_view(block: Block) -> AnyView {
         Block::Steps {
             total_duration,
             steps,
-        } => view! { <StepList total_duration steps /> }.into_any(),
+        } => view! { <RoadmapChecklist total_duration steps /> }.into_any(),
         Block::Myths { items } => view! { <MythList items /> }.into_any(),
         Block::Comparison {
             other_role,

@@ -1,3 +1,16 @@
-//! The roadmap checklist: the guide's six steps as a personal plan kept in this browser.
+//! The roadmap checklist: the guide's six steps as a personal plan kept in this browser, with
+//! notes, a pace planner, export and import, reset with Undo, and sync between tabs.
 
+mod checklist;
+mod context;
+mod edits;
+mod item_row;
 pub mod model;
+mod notices;
+mod planner_view;
+mod progress_meter;
+mod step_card;
+pub mod storage;
+mod tools;
+
+pub use checklist::RoadmapChecklist;

@@ -1,0 +1,108 @@
+//! The roadmap checklist: loads the saved progress, applies the reader's edits, saves them, and
+//! keeps step with other tabs.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::context::RoadmapContext;
+use super::edits::Edit;
+use super::model::{merge, plan, Checklist, Date, ProgressDoc};
+use super::notices::StorageNotices;
+use super::planner_view::PlannerPanel;
+use super::progress_meter::ProgressMeter;
+use super::step_card::StepCard;
+use super::storage::{self, Notice, ProgressStore};
+use super::tools::{export, RoadmapTools};
+use crate::data::{Guide, Step};
+use crate::platform::clock::now_ms;
+
+/// The six steps as a personal checklist, with progress, notes, a pace planner and tools.
+#[component]
+pub fn RoadmapChecklist(total_duration: String, steps: Vec<Step>) -> impl IntoView {
+    let guide = expect_context::<Arc<Guide>>();
+    let checklist = Arc::new(Checklist::from_guide(&guide));
+    let doc = RwSignal::new(ProgressDoc::new());
+    let notices = RwSignal::new(Vec::<Notice>::new());
+    let undo = RwSignal::new(None::<ProgressDoc>);
+    let store = StoredValue::new_local(None::<ProgressStore>);
+    let today = Date::from_unix_ms(now_ms());
+
+    // Saves `next` (merged with what another tab saved) and shows the result.
+    let persist = move |next: ProgressDoc| {
+        let mut shown = next.clone();
+        store.update_value(|store| {
+            if let Some(store) = store {
+                match store.save(&next, now_ms()) {
+                    Ok(merged) => shown = merged,
+                    Err(notice) => notices.update(|all| {
+                        if !all.contains(&notice) {
+                            all.push(notice);
+                        }
+                    }),
+                }
+            }
+        });
+        doc.set(shown);
+    };
+    let edit = Callback::new(move |change: Edit| {
+        let mut next = doc.get_untracked();
+        change.apply(&mut next, now_ms());
+        persist(next);
+    });
+    // Browser-only: storage is opened after mounting, never while rendering.
+    Effect::new(move |_| {
+        let opened = storage::open(now_ms());
+        doc.set(opened.doc);
+        notices.set(opened.notices);
+        store.set_value(Some(opened.store));
+        storage::follow_other_tabs(move |theirs| {
+            let merged = merge(&doc.get_untracked(), &theirs);
+            if merged != theirs {
+                persist(merged);
+            } else {
+                doc.set(merged);
+            }
+        });
+    });
+
+    provide_context(RoadmapContext { doc, edit, checklist: checklist.clone() });
+    let overall = {
+        let checklist = checklist.clone();
+        Signal::derive(move || doc.with(|d| checklist.counts(d)))
+    };
+    let plans = {
+        let checklist = checklist.clone();
+        Memo::new(move |_| doc.with(|d| d.planner.clone().map(|p| plan(&checklist, &p, d, today))))
+    };
+    let on_export = Callback::new(move |()| export(&doc.get_untracked(), today));
+    let cards = checklist
+        .steps
+        .iter()
+        .cloned()
+        .zip(steps)
+        .map(|(step, source)| {
+            let id = step.id.clone();
+            let step_plan = Signal::derive(move || plans.get().and_then(|all| all.into_iter().find(|p| p.step_id == id)));
+            view! { <StepCard step summary=source.summary plan=step_plan /> }
+        })
+        .collect_view();
+
+    view! {
+        <div class="roadmap" id="roadmap-checklist">
+            <StorageNotices notices on_export />
+            <div class="roadmap-overview">
+                <p class="total-duration"><strong>"Total time: "</strong>{guide.filled(&total_duration)}</p>
+                <ProgressMeter label="Your progress" counts=overall />
+                <p class="shortcut-help">
+                    "Mark each item as you go; progress stays in this browser, no account needed. "
+                    "Keyboard: with an item focused, press "<kbd>"D"</kbd>" done, "<kbd>"P"</kbd>" in progress, "
+                    <kbd>"S"</kbd>" skip, "<kbd>"N"</kbd>" not started."
+                </p>
+            </div>
+            <PlannerPanel today plans />
+            <ol class="steps checklist-steps">{cards}</ol>
+            <RoadmapTools today undo />
+        </div>
+    }
+}

@@ -1,0 +1,124 @@
+//! One checklist item: its text, its four state buttons and its note.
+
+use leptos::prelude::*;
+
+use super::context::RoadmapContext;
+use super::edits::Edit;
+use super::model::{ChecklistItem, ItemState, NOTE_MAX_CHARS};
+
+/// The icon shown beside each state's name (the name is always shown too).
+fn icon(state: ItemState) -> &'static str {
+    match state {
+        ItemState::NotStarted => "○",
+        ItemState::InProgress => "◐",
+        ItemState::Done => "✓",
+        ItemState::Skipped => "⤼",
+    }
+}
+
+/// The key that sets each state while the item has focus.
+fn shortcut(key: &str) -> Option<ItemState> {
+    match key {
+        "n" | "N" => Some(ItemState::NotStarted),
+        "p" | "P" => Some(ItemState::InProgress),
+        "d" | "D" => Some(ItemState::Done),
+        "s" | "S" => Some(ItemState::Skipped),
+        _ => None,
+    }
+}
+
+/// An item with state buttons (pressed state shown by text, icon and shape) and a note.
+#[component]
+pub fn ItemRow(item: ChecklistItem) -> impl IntoView {
+    let RoadmapContext { doc, edit, .. } = expect_context::<RoadmapContext>();
+    let id = item.id.clone();
+    let name = item.term.clone().unwrap_or_else(|| item.text.clone());
+    let state = {
+        let id = id.clone();
+        Memo::new(move |_| doc.with(|d| d.state(&id)))
+    };
+    let note = {
+        let id = id.clone();
+        Memo::new(move |_| doc.with(|d| d.note(&id).to_owned()))
+    };
+    let note_open = RwSignal::new(false);
+    let on_key = {
+        let id = id.clone();
+        move |event: leptos::ev::KeyboardEvent| {
+            let typing = event
+                .target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlTextAreaElement>(t).ok())
+                .is_some();
+            if typing || event.ctrl_key() || event.meta_key() || event.alt_key() {
+                return;
+            }
+            if let Some(new_state) = shortcut(&event.key()) {
+                event.prevent_default();
+                edit.run(Edit::State(id.clone(), new_state));
+            }
+        }
+    };
+    let buttons = ItemState::ALL
+        .into_iter()
+        .map(|choice| {
+            let id = id.clone();
+            view! {
+                <button
+                    type="button"
+                    class=format!("state-button {}", choice.key())
+                    aria-pressed=move || (state.get() == choice).to_string()
+                    on:click=move |_| edit.run(Edit::State(id.clone(), choice))
+                >
+                    <span class="state-icon" aria-hidden="true">{icon(choice)}</span>
+                    {choice.label()}
+                </button>
+            }
+        })
+        .collect_view();
+    let note_id = format!("note-{id}");
+    let on_note = {
+        let id = id.clone();
+        move |event: leptos::ev::Event| edit.run(Edit::Note(id.clone(), event_target_value(&event)))
+    };
+    let note_label = format!("Note on {name}");
+    view! {
+        <li class="check-item" data-state=move || state.get().key() id=format!("item-{id}") on:keydown=on_key>
+            <p class="item-text">
+                {item.term.clone().map(|term| view! { <strong>{term}</strong> })}
+                {item.tag.clone().map(|tag| view! { " " <span class="tag">{tag}</span> })}
+                {(item.term.is_some() && !item.text.is_empty()).then_some(": ")}
+                {item.text.clone()}
+            </p>
+            <div class="item-controls">
+                <div class="state-buttons" role="group" aria-label=format!("Progress on {name}")>
+                    {buttons}
+                    <span class="print-state">{move || state.get().label()}</span>
+                </div>
+                <button
+                    type="button"
+                    class="note-toggle"
+                    aria-expanded=move || note_open.get().to_string()
+                    aria-controls=note_id.clone()
+                    on:click=move |_| note_open.update(|open| *open = !*open)
+                >
+                    {move || if note.with(String::is_empty) { "Add note" } else { "Edit note" }}
+                </button>
+            </div>
+            <div class="note-editor" id=note_id hidden=move || !note_open.get()>
+                <textarea
+                    aria-label=note_label
+                    maxlength=NOTE_MAX_CHARS
+                    rows="3"
+                    prop:value=move || note.get()
+                    on:input=on_note
+                ></textarea>
+                <span class="note-counter" aria-live="polite">
+                    {move || format!("{} / {NOTE_MAX_CHARS}", note.with(|n| n.chars().count()))}
+                </span>
+            </div>
+            <p class="print-note" hidden=move || note.with(String::is_empty)>
+                <strong>"Note: "</strong>{move || note.get()}
+            </p>
+        </li>
+    }
+}

@@ -1,0 +1,126 @@
+//! Export, import (with a preview before anything changes), reset with Undo, and print.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::context::RoadmapContext;
+use super::edits::Edit;
+use super::model::{preview_import, Date, ImportPreview, ProgressDoc};
+use crate::platform::clock::now_ms;
+use crate::platform::files::save_text;
+
+/// Saves the progress as a JSON file named after today's date.
+pub fn export(doc: &ProgressDoc, today: Date) {
+    save_text(&format!("career-guide-roadmap-{today}.json"), "application/json", &doc.to_json());
+}
+
+/// The roadmap's tool bar and the panels its buttons open.
+#[component]
+pub fn RoadmapTools(today: Date, undo: RwSignal<Option<ProgressDoc>>) -> impl IntoView {
+    let RoadmapContext { doc, edit, checklist } = expect_context::<RoadmapContext>();
+    let preview = RwSignal::new(None::<ImportPreview>);
+    let import_error = RwSignal::new(None::<String>);
+    let confirming_reset = RwSignal::new(false);
+    let file_input = NodeRef::<leptos::html::Input>::new();
+
+    let on_file = move |_| {
+        let Some(file) = file_input.get().and_then(|input| input.files()).and_then(|files| files.get(0)) else {
+            return;
+        };
+        let checklist = checklist.clone();
+        spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+            let outcome = match text.ok().and_then(|value| value.as_string()) {
+                None => Err("The file could not be read".to_owned()),
+                Some(text) => doc.with_untracked(|current| preview_import(&text, current, &checklist)).map_err(|e| e.to_string()),
+            };
+            match outcome {
+                Ok(found) => {
+                    import_error.set(None);
+                    preview.set(Some(found));
+                }
+                Err(message) => {
+                    preview.set(None);
+                    import_error.set(Some(message));
+                }
+            }
+            if let Some(input) = file_input.get_untracked() {
+                input.set_value("");
+            }
+        });
+    };
+    let apply = move |merge: bool| {
+        if let Some(found) = preview.get_untracked() {
+            let next = doc.with_untracked(|current| if merge { found.merge_into(current) } else { found.replace(current, now_ms()) });
+            edit.run(Edit::Restore(next));
+            undo.set(None);
+            preview.set(None);
+        }
+    };
+    let print = move |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    };
+
+    view! {
+        <section class="roadmap-tools" aria-label="Your progress file">
+            <div class="tool-bar">
+                <button type="button" on:click=move |_| export(&doc.get_untracked(), today)>"Export progress"</button>
+                <label class="file-button">
+                    <span>"Import progress…"</span>
+                    <input type="file" accept=".json,application/json" node_ref=file_input on:change=on_file />
+                </label>
+                <button type="button" on:click=print>"Print checklist"</button>
+                <button type="button" class="danger" on:click=move |_| confirming_reset.set(true)>"Reset all…"</button>
+            </div>
+            {move || import_error.get().map(|message| view! {
+                <div class="notice error" role="alert">
+                    <p><strong>"Import failed: "</strong>{message}". Nothing was changed."</p>
+                </div>
+            })}
+            {move || preview.get().map(|found| {
+                let unknown = found.unknown_ids.len();
+                view! {
+                    <div class="notice import-preview" role="status">
+                        <p>
+                            {format!(
+                                "Replacing your progress with this file changes {} items and {} notes; merging it keeps the newer of each and changes {} items and {} notes.",
+                                found.items_changed, found.notes_changed, found.merge_items_changed, found.merge_notes_changed
+                            )}
+                            {found.planner_changed.then_some(" It also sets a different pace plan.")}
+                            {(unknown > 0).then(|| format!(" {unknown} of its items are not in this roadmap; they are kept but not shown."))}
+                        </p>
+                        <div class="tool-bar">
+                            <button type="button" on:click=move |_| apply(false)>"Replace my progress"</button>
+                            <button type="button" on:click=move |_| apply(true)>"Merge with my progress"</button>
+                            <button type="button" class="secondary" on:click=move |_| preview.set(None)>"Cancel"</button>
+                        </div>
+                    </div>
+                }
+            })}
+            {move || confirming_reset.get().then(|| view! {
+                <div class="notice warning" role="alertdialog" aria-labelledby="reset-question">
+                    <p id="reset-question">"Reset all progress? Every item's state, every note and your pace plan will be cleared."</p>
+                    <div class="tool-bar">
+                        <button type="button" class="danger" on:click=move |_| {
+                            undo.set(Some(doc.get_untracked()));
+                            edit.run(Edit::Reset);
+                            confirming_reset.set(false);
+                        }>"Reset everything"</button>
+                        <button type="button" class="secondary" on:click=move |_| confirming_reset.set(false)>"Cancel"</button>
+                    </div>
+                </div>
+            })}
+            {move || undo.get().map(|previous| view! {
+                <div class="notice" role="status">
+                    <p>"Your progress was reset."</p>
+                    <button type="button" on:click=move |_| {
+                        edit.run(Edit::Restore(previous.clone()));
+                        undo.set(None);
+                    }>"Undo reset"</button>
+                </div>
+            })}
+        </section>
+    }
+}
