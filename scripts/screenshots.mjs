@@ -10,6 +10,7 @@ const shots = [
   { file: 'docs/salary-chart.png', viewport: { width: 1000, height: 900 }, colorScheme: 'light', hash: '?state=TX#salary-by-state', element: '.salary-explorer', focus: '#bar-TX' },
   { file: 'docs/salary-table.png', viewport: { width: 1000, height: 900 }, colorScheme: 'light', hash: '?view=table&metric=employed#salary-by-state', element: '.salary-explorer' },
   { file: 'docs/salary-map.png', viewport: { width: 1000, height: 900 }, colorScheme: 'dark', hash: '?view=map&metric=difference#salary-by-state', element: '.salary-explorer' },
+  { file: 'docs/roadmap-checklist.png', viewport: { width: 1000, height: 1400 }, colorScheme: 'light', hash: '#roadmap', element: '#step-core-tools', tick: true },
 ];
 for (const shot of shots) {
   const context = await browser.newContext({ viewport: shot.viewport, colorScheme: shot.colorScheme, reducedMotion: 'reduce' });
@@ -17,6 +18,14 @@ for (const shot of shots) {
   await page.goto(server.url + shot.hash);
   await page.waitForSelector('.guide-section');
   if (shot.focus) await page.focus(shot.focus);
+  if (shot.tick) {
+    await page.fill('.planner input[type="date"]', '2026-06-01');
+    await page.dispatchEvent('.planner input[type="date"]', 'change');
+    await page.click('#item-tool-terraform .state-button:has-text("Done")');
+    await page.click('#item-tool-kubernetes .state-button:has-text("In progress")');
+    await page.click('#item-tool-kubernetes .note-toggle');
+    await page.fill('#item-tool-kubernetes textarea', 'Working through a k3s homelab cluster');
+  }
   await page.waitForTimeout(300);
   if (shot.element) await page.locator(shot.element).screenshot({ path: shot.file });
   else await page.screenshot({ path: shot.file });

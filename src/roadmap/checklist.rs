@@ -66,14 +66,18 @@ pub fn RoadmapChecklist(total_duration: String, steps: Vec<Step>) -> impl IntoVi
         });
     });
 
-    provide_context(RoadmapContext { doc, edit, checklist: checklist.clone() });
+    provide_context(RoadmapContext {
+        doc,
+        edit,
+        checklist: checklist.clone(),
+    });
     let overall = {
         let checklist = checklist.clone();
         Signal::derive(move || doc.with(|d| checklist.counts(d)))
     };
     let plans = {
         let checklist = checklist.clone();
-        Memo::new(move |_| doc.with(|d| d.planner.clone().map(|p| plan(&checklist, &p, d, today))))
+        Memo::new(move |_| doc.with(|d| d.planner.map(|p| plan(&checklist, &p, d, today))))
     };
     let on_export = Callback::new(move |()| export(&doc.get_untracked(), today));
     let cards = checklist
@@ -83,7 +87,11 @@ pub fn RoadmapChecklist(total_duration: String, steps: Vec<Step>) -> impl IntoVi
         .zip(steps)
         .map(|(step, source)| {
             let id = step.id.clone();
-            let step_plan = Signal::derive(move || plans.get().and_then(|all| all.into_iter().find(|p| p.step_id == id)));
+            let step_plan = Signal::derive(move || {
+                plans
+                    .get()
+                    .and_then(|all| all.into_iter().find(|p| p.step_id == id))
+            });
             view! { <StepCard step summary=source.summary plan=step_plan /> }
         })
         .collect_view();

@@ -47,7 +47,9 @@ pub fn ItemRow(item: ChecklistItem) -> impl IntoView {
         move |event: leptos::ev::KeyboardEvent| {
             let typing = event
                 .target()
-                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlTextAreaElement>(t).ok())
+                .and_then(|t| {
+                    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlTextAreaElement>(t).ok()
+                })
                 .is_some();
             if typing || event.ctrl_key() || event.meta_key() || event.alt_key() {
                 return;

@@ -10,10 +10,20 @@ use super::model::{finish_date, Date, Planner, StepPlan, BASELINE_HOURS_PER_WEEK
 #[component]
 pub fn PlannerPanel(today: Date, plans: Memo<Option<Vec<StepPlan>>>) -> impl IntoView {
     let RoadmapContext { doc, edit, .. } = expect_context::<RoadmapContext>();
-    let planner = Memo::new(move |_| doc.with(|d| d.planner.clone()));
+    let planner = Memo::new(move |_| doc.with(|d| d.planner));
     let error = RwSignal::new(None::<String>);
-    let start_value = move || planner.get().map(|p| p.start.to_string()).unwrap_or_default();
-    let hours_value = move || planner.get().map_or(BASELINE_HOURS_PER_WEEK, |p| p.hours_per_week).to_string();
+    let start_value = move || {
+        planner
+            .get()
+            .map(|p| p.start.to_string())
+            .unwrap_or_default()
+    };
+    let hours_value = move || {
+        planner
+            .get()
+            .map_or(BASELINE_HOURS_PER_WEEK, |p| p.hours_per_week)
+            .to_string()
+    };
     let set = move |start: Option<String>, hours: Option<String>| {
         let current = planner.get_untracked();
         let start = match start {
@@ -22,7 +32,11 @@ pub fn PlannerPanel(today: Date, plans: Memo<Option<Vec<StepPlan>>>) -> impl Int
         };
         let hours = match hours {
             Some(text) => text.trim().parse::<u32>().ok(),
-            None => Some(current.as_ref().map_or(BASELINE_HOURS_PER_WEEK, |p| p.hours_per_week)),
+            None => Some(
+                current
+                    .as_ref()
+                    .map_or(BASELINE_HOURS_PER_WEEK, |p| p.hours_per_week),
+            ),
         };
         match (start, hours) {
             (Some(start), Some(hours)) if HOURS_PER_WEEK.contains(&hours) => {

@@ -9,7 +9,11 @@ use super::progress_meter::ProgressMeter;
 
 /// A step with its own progress bar and, when a pace is set, its target date.
 #[component]
-pub fn StepCard(step: ChecklistStep, summary: String, plan: Signal<Option<StepPlan>>) -> impl IntoView {
+pub fn StepCard(
+    step: ChecklistStep,
+    summary: String,
+    plan: Signal<Option<StepPlan>>,
+) -> impl IntoView {
     let RoadmapContext { doc, .. } = expect_context::<RoadmapContext>();
     let counts = {
         let step = step.clone();

@@ -47,7 +47,10 @@ pub fn open(now: u64) -> Opened {
             let stored = read_stored(&text);
             if let Some(problem) = stored.problem {
                 match store.back_up(&text, now) {
-                    Ok(backup_key) => notices.push(Notice::Recovered { problem, backup_key }),
+                    Ok(backup_key) => notices.push(Notice::Recovered {
+                        problem,
+                        backup_key,
+                    }),
                     Err(reason) => {
                         // Without a backup the original must not be overwritten: stay in memory.
                         store.storage = None;
@@ -60,7 +63,11 @@ pub fn open(now: u64) -> Opened {
             stored.doc
         }
     };
-    Opened { store, doc, notices }
+    Opened {
+        store,
+        doc,
+        notices,
+    }
 }
 
 /// localStorage if it can be read and written; the reason otherwise.
@@ -121,7 +128,8 @@ impl ProgressStore {
             Some(text) => {
                 let stored = read_stored(&text);
                 if stored.problem.is_some() {
-                    self.back_up(&text, now).map_err(|reason| self.fail(reason))?;
+                    self.back_up(&text, now)
+                        .map_err(|reason| self.fail(reason))?;
                 }
                 merge(doc, &stored.doc)
             }
@@ -143,14 +151,15 @@ pub fn follow_other_tabs(on_change: impl Fn(ProgressDoc) + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let listener = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
-        if event.key().as_deref() != Some(STORAGE_KEY) {
-            return;
-        }
-        if let Some(text) = event.new_value() {
-            on_change(read_stored(&text).doc);
-        }
-    });
+    let listener =
+        Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+            if event.key().as_deref() != Some(STORAGE_KEY) {
+                return;
+            }
+            if let Some(text) = event.new_value() {
+                on_change(read_stored(&text).doc);
+            }
+        });
     let _ = window.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
     // The listener lives as long as the page.
     listener.forget();

@@ -11,20 +11,32 @@ use crate::platform::files::save_text;
 
 /// Saves the progress as a JSON file named after today's date.
 pub fn export(doc: &ProgressDoc, today: Date) {
-    save_text(&format!("career-guide-roadmap-{today}.json"), "application/json", &doc.to_json());
+    save_text(
+        &format!("career-guide-roadmap-{today}.json"),
+        "application/json",
+        &doc.to_json(),
+    );
 }
 
 /// The roadmap's tool bar and the panels its buttons open.
 #[component]
 pub fn RoadmapTools(today: Date, undo: RwSignal<Option<ProgressDoc>>) -> impl IntoView {
-    let RoadmapContext { doc, edit, checklist } = expect_context::<RoadmapContext>();
+    let RoadmapContext {
+        doc,
+        edit,
+        checklist,
+    } = expect_context::<RoadmapContext>();
     let preview = RwSignal::new(None::<ImportPreview>);
     let import_error = RwSignal::new(None::<String>);
     let confirming_reset = RwSignal::new(false);
     let file_input = NodeRef::<leptos::html::Input>::new();
 
     let on_file = move |_| {
-        let Some(file) = file_input.get().and_then(|input| input.files()).and_then(|files| files.get(0)) else {
+        let Some(file) = file_input
+            .get()
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0))
+        else {
             return;
         };
         let checklist = checklist.clone();
@@ -32,7 +44,9 @@ pub fn RoadmapTools(today: Date, undo: RwSignal<Option<ProgressDoc>>) -> impl In
             let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
             let outcome = match text.ok().and_then(|value| value.as_string()) {
                 None => Err("The file could not be read".to_owned()),
-                Some(text) => doc.with_untracked(|current| preview_import(&text, current, &checklist)).map_err(|e| e.to_string()),
+                Some(text) => doc
+                    .with_untracked(|current| preview_import(&text, current, &checklist))
+                    .map_err(|e| e.to_string()),
             };
             match outcome {
                 Ok(found) => {
@@ -51,7 +65,13 @@ pub fn RoadmapTools(today: Date, undo: RwSignal<Option<ProgressDoc>>) -> impl In
     };
     let apply = move |merge: bool| {
         if let Some(found) = preview.get_untracked() {
-            let next = doc.with_untracked(|current| if merge { found.merge_into(current) } else { found.replace(current, now_ms()) });
+            let next = doc.with_untracked(|current| {
+                if merge {
+                    found.merge_into(current)
+                } else {
+                    found.replace(current, now_ms())
+                }
+            });
             edit.run(Edit::Restore(next));
             undo.set(None);
             preview.set(None);

@@ -4,10 +4,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::platform::files::{save_png, save_text};
 use super::explorer::ChartContext;
 use super::model::{write_csv, write_svg, ChartLayout, StateFigures};
 use crate::data::Guide;
+use crate::platform::files::{save_png, save_text};
 
 const FILE_STEM: &str = "infrastructure-engineer-salary-by-state";
 
