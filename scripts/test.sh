@@ -22,8 +22,9 @@ cargo test --locked
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 cargo test --locked --target wasm32-unknown-unknown --test browser
 
-step "release build"
+step "release build (at / and under /career-guide/)"
 trunk build --release
+trunk build --release --public-url /career-guide/ --dist target/dist-subpath
 
 step "end-to-end tests (Playwright, Debian chromium)"
 npm run --silent e2e

@@ -5,6 +5,7 @@
 pub mod app;
 pub mod data;
 pub mod guide;
+pub mod offline;
 pub mod platform;
 pub mod roadmap;
 pub mod salary;

@@ -8,6 +8,7 @@ use super::load_state::LoadState;
 use super::loading::LoadingView;
 use crate::data::{fetch_guide, GUIDE_URL};
 use crate::guide::GuidePage;
+use crate::offline::OfflineBanner;
 
 /// The whole app; `data_url` is where the guide's data is fetched from.
 #[component]
@@ -21,6 +22,7 @@ pub fn App(#[prop(into, default = GUIDE_URL.to_owned())] data_url: String) -> im
     load.run(());
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
+        <OfflineBanner />
         {move || match state.get() {
             LoadState::Loading => view! { <LoadingView /> }.into_any(),
             LoadState::Ready(guide) => view! { <GuidePage guide /> }.into_any(),

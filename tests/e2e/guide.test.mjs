@@ -61,7 +61,8 @@ describe('the guide', () => {
   });
 
   test('a missing data file shows what failed, and Retry recovers', async () => {
-    const context = await app.browser.newContext();
+    // The service worker would answer from its cache; these tests are about the network.
+    const context = await app.browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.route('**/data/guide.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
     await page.goto(app.server.url);
@@ -77,7 +78,8 @@ describe('the guide', () => {
   });
 
   test('a damaged data file names the field that is wrong', async () => {
-    const context = await app.browser.newContext();
+    // The service worker would answer from its cache; these tests are about the network.
+    const context = await app.browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     const damaged = structuredClone(guide);
     damaged.states[4].median_salary = 'lots';
@@ -121,7 +123,7 @@ describe('the guide', () => {
   }
 
   test('axe finds no violations in the error view', async () => {
-    const context = await app.browser.newContext({ colorScheme: 'dark' });
+    const context = await app.browser.newContext({ colorScheme: 'dark', serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.route('**/data/guide.json', (route) => route.abort());
     await page.goto(app.server.url);

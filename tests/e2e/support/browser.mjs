@@ -1,4 +1,7 @@
 // Debian's Chromium driven by playwright-core: no browser is ever downloaded.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM_ARGS = [
@@ -15,6 +18,15 @@ export const CHROMIUM_ARGS = [
 /** Launches headless Chromium from /usr/bin/chromium. */
 export function launch() {
   return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** A browser with a real profile on disk (not incognito), as installability needs. */
+export function launchPersistent() {
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'cg-profile-')), {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,

@@ -15,10 +15,19 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves `root` (default: dist/) on 127.0.0.1 at a free port; resolves to { url, close }. */
-export async function serve(root = resolve('dist')) {
+/**
+ * Serves `root` (default: dist/) on 127.0.0.1 under `prefix` (default `/`), at `port` (default:
+ * a free one); resolves to { url, close }. Headers follow the README's deployment advice.
+ */
+export async function serve(root = resolve('dist'), { port = 0, prefix = '/' } = {}) {
+  root = resolve(root);
   const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    const pathname = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    if (!pathname.startsWith(prefix)) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const path = '/' + pathname.slice(prefix.length);
     let file = normalize(join(root, path));
     if (!file.startsWith(root)) {
       response.writeHead(403).end();
@@ -27,16 +36,19 @@ export async function serve(root = resolve('dist')) {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      response.end(body);
+      const hashed = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(file);
+      response.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+      });
+      response.end(request.method === 'HEAD' ? undefined : body);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address();
+  await new Promise((done) => server.listen(port, '127.0.0.1', done));
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${server.address().port}${prefix}`,
     close: () => new Promise((done) => server.close(done)),
   };
 }

@@ -1,0 +1,64 @@
+// Writes the service worker's precache list from the files of a build (a trunk post_build hook).
+//   node scripts/precache.mjs [dir]   (default: $TRUNK_STAGING_DIR, else dist)
+// Every file of the build is listed with a content revision; files whose names carry trunk's
+// content hash (name-0123456789abcdef.ext) are marked `hashed` and served cache-first.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TEMPLATE = fileURLToPath(new URL('../public/sw.js', import.meta.url));
+const WORKER = 'sw.js';
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
+
+function* walk(dir) {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* walk(path);
+    else yield path;
+  }
+}
+
+/** The precache entries for every file under `dir` except the worker itself. */
+export function buildManifest(dir) {
+  return [...walk(dir)]
+    .map((path) => relative(dir, path).split(sep).join('/'))
+    .filter((url) => url !== WORKER)
+    .map((url) => ({
+      url,
+      revision: createHash('sha256').update(readFileSync(join(dir, url))).digest('hex').slice(0, 16),
+      hashed: HASHED.test(url),
+    }));
+}
+
+/** The worker's text: the template with the manifest and a version derived from it. */
+export function renderWorker(template, manifest) {
+  if (!template.includes('/* precache manifest */ []') || !template.includes("'/* cache version */'")) {
+    throw new Error('the service worker template has lost its placeholders');
+  }
+  const version = createHash('sha256').update(JSON.stringify(manifest)).digest('hex').slice(0, 12);
+  const rendered = template
+    .replace('/* precache manifest */ []', JSON.stringify(manifest, null, 0))
+    .replace("'/* cache version */'", JSON.stringify(version));
+  return rendered;
+}
+
+/** Reads the manifest back out of a written worker. */
+export function manifestOf(workerText) {
+  const match = workerText.match(/const PRECACHE = (\[.*?\]);\n/s);
+  if (!match) throw new Error('no precache manifest in the worker');
+  return JSON.parse(match[1]);
+}
+
+/** Writes `dir`/sw.js for the build in `dir`. */
+export function writeWorker(dir) {
+  const manifest = buildManifest(dir);
+  writeFileSync(join(dir, WORKER), renderWorker(readFileSync(TEMPLATE, 'utf8'), manifest));
+  return manifest;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist';
+  const manifest = writeWorker(dir);
+  console.log(`precache: ${manifest.length} files listed in ${join(dir, WORKER)}`);
+}

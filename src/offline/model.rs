@@ -1,0 +1,56 @@
+//! When the app may install its service worker, and what the offline banner says.
+
+/// Whether to register the service worker: only in release builds (a debug build changes on
+/// every rebuild and must not be served stale), only in the top-level page (an embedded copy
+/// must not install a worker on the host's behalf), and only where the browser supports it.
+pub fn should_register(release_build: bool, top_level: bool, supported: bool) -> bool {
+    release_build && top_level && supported
+}
+
+/// What the banner knows: whether the server answered and whether a new version waits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct OfflineState {
+    /// The last connectivity probe failed: the page runs from the saved copy.
+    pub offline: bool,
+    /// A new version is installed and waits for the reader to reload.
+    pub update_waiting: bool,
+}
+
+impl OfflineState {
+    /// The status line to show, if any.
+    pub fn status_line(&self) -> Option<&'static str> {
+        self.offline.then_some("Offline: showing the saved copy")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registers_only_in_a_top_level_release_page_that_supports_it() {
+        assert!(should_register(true, true, true));
+        assert!(
+            !should_register(false, true, true),
+            "debug builds never register"
+        );
+        assert!(
+            !should_register(true, false, true),
+            "embedded pages never register"
+        );
+        assert!(!should_register(true, true, false));
+    }
+
+    #[test]
+    fn the_status_line_shows_only_offline() {
+        assert_eq!(OfflineState::default().status_line(), None);
+        let offline = OfflineState {
+            offline: true,
+            ..OfflineState::default()
+        };
+        assert_eq!(
+            offline.status_line(),
+            Some("Offline: showing the saved copy")
+        );
+    }
+}

@@ -1,0 +1,130 @@
+//! The only code that talks to the service worker: registration, noticing a waiting update,
+//! activating it on request, and probing whether the server answers.
+
+use std::cell::Cell;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ServiceWorker, ServiceWorkerRegistration, ServiceWorkerState};
+
+use super::model::{should_register, OfflineState};
+
+thread_local! {
+    /// Set when the reader asked for the update, so that the page reloads exactly once.
+    static RELOAD_ON_CHANGE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Registers the worker (release builds, top-level pages) and keeps `state` up to date.
+pub fn start(state: RwSignal<OfflineState>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    watch_connectivity(&window, state);
+    let top_level = window.top().ok().flatten().is_some_and(|top| top == window);
+    let supported = js_sys::Reflect::has(&window.navigator(), &JsValue::from_str("serviceWorker"))
+        .unwrap_or(false);
+    if !should_register(!cfg!(debug_assertions), top_level, supported) {
+        return;
+    }
+    let container = window.navigator().service_worker();
+    let on_change = Closure::<dyn Fn()>::new(|| {
+        if RELOAD_ON_CHANGE.with(|flag| flag.replace(false)) {
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().reload();
+            }
+        }
+    });
+    container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
+    on_change.forget();
+    // Relative to the document's base URL, so the worker and its scope follow a sub-path.
+    let registering = container.register("sw.js");
+    spawn_local(async move {
+        let Ok(registration) = JsFuture::from(registering).await else {
+            return;
+        };
+        let registration: ServiceWorkerRegistration = registration.unchecked_into();
+        let controlled = move || {
+            web_sys::window().is_some_and(|w| w.navigator().service_worker().controller().is_some())
+        };
+        if registration.waiting().is_some() && controlled() {
+            state.update(|s| s.update_waiting = true);
+        }
+        let watched = registration.clone();
+        let on_found = Closure::<dyn Fn()>::new(move || {
+            let Some(installing) = watched.installing() else {
+                return;
+            };
+            let worker = installing.clone();
+            let on_state = Closure::<dyn Fn()>::new(move || {
+                if worker.state() == ServiceWorkerState::Installed && controlled() {
+                    state.update(|s| s.update_waiting = true);
+                }
+            });
+            installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+            on_state.forget();
+        });
+        registration.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
+        on_found.forget();
+        let _ = registration.update();
+    });
+}
+
+/// Asks the waiting worker to take over; the page reloads once when it has.
+pub fn apply_update() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let lookup = window.navigator().service_worker().get_registration();
+    spawn_local(async move {
+        let Ok(registration) = JsFuture::from(lookup).await else {
+            return;
+        };
+        let Some(waiting) = registration
+            .dyn_ref::<ServiceWorkerRegistration>()
+            .and_then(ServiceWorkerRegistration::waiting)
+        else {
+            return;
+        };
+        RELOAD_ON_CHANGE.with(|flag| flag.set(true));
+        skip_waiting(&waiting);
+    });
+}
+
+fn skip_waiting(worker: &ServiceWorker) {
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &message,
+        &"type".into(),
+        &"career-guide:skip-waiting".into(),
+    );
+    let _ = worker.post_message(&message);
+}
+
+/// Probes the server now and whenever the browser's online status changes.
+fn watch_connectivity(window: &web_sys::Window, state: RwSignal<OfflineState>) {
+    probe(state);
+    let on_change = Closure::<dyn Fn()>::new(move || probe(state));
+    for event in ["online", "offline"] {
+        let _ = window.add_event_listener_with_callback(event, on_change.as_ref().unchecked_ref());
+    }
+    on_change.forget();
+}
+
+/// A request the worker lets through (`cg-probe`): it fails only when the server is unreachable.
+fn probe(state: RwSignal<OfflineState>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let init = web_sys::RequestInit::new();
+    init.set_method("HEAD");
+    init.set_cache(web_sys::RequestCache::NoStore);
+    let url = format!("./?cg-probe={}", js_sys::Date::now());
+    let request = window.fetch_with_str_and_init(&url, &init);
+    spawn_local(async move {
+        let offline = JsFuture::from(request).await.is_err();
+        state.update(|s| s.offline = offline);
+    });
+}

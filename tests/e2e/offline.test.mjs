@@ -1,0 +1,132 @@
+// Offline use of the release build, with the server process really stopped: the first visit
+// installs the worker; without a server the guide, chart and checklist still work; a changed
+// build is offered as an update and replaces the old caches. At / and under a sub-path.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { launch, launchPersistent } from './support/browser.mjs';
+import { freePort, startServer } from './support/process.mjs';
+import { buildManifest, manifestOf, writeWorker } from '../../scripts/precache.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** A copy of `dir` whose guide data (and so whose worker) differs: a new release. */
+function changedBuild(dir) {
+  const copy = mkdtempSync(join(tmpdir(), 'cg-build-'));
+  cpSync(dir, copy, { recursive: true });
+  const dataPath = join(copy, 'data', 'guide.json');
+  const data = JSON.parse(readFileSync(dataPath, 'utf8'));
+  data.edition = `${data.edition} (updated)`;
+  writeFileSync(dataPath, JSON.stringify(data));
+  writeWorker(copy);
+  return copy;
+}
+
+const cacheNames = (page) => page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('career-guide-')));
+
+async function visitUntilControlled(page, url) {
+  await page.goto(url);
+  await page.waitForSelector('.guide-section');
+  await page.waitForFunction(async () => (await navigator.serviceWorker.ready) && navigator.serviceWorker.controller !== null);
+}
+
+function offlineSuite(name, dist, prefix) {
+  describe(`offline use (${name})`, () => {
+    test('works with the server stopped, then takes an update when a new build is served', async () => {
+      const port = await freePort();
+      let server = await startServer(dist, port, prefix);
+      const context = await browser.newContext({ reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      await visitUntilControlled(page, server.url);
+      await page.click('#item-tool-terraform .state-button:has-text("Done")');
+
+      await server.stop();
+      await page.reload();
+      await page.waitForSelector('.guide-section');
+      assert.equal(await page.locator('.guide-section > h2').count(), 17, 'every section is there');
+      assert.equal(await page.locator('.bar-chart .bar').count(), 10, 'the chart is there');
+      assert.match(await page.textContent('#item-tool-terraform [aria-pressed="true"]'), /Done/, 'progress survived');
+      await page.getByLabel('Number employed').check();
+      await page.waitForFunction(() => document.querySelector('.bar-chart .bar-name')?.textContent === 'California');
+      await page.click('#item-tool-kubernetes .state-button:has-text("In progress")');
+      await page.waitForSelector('.offline-status');
+      assert.equal(await page.textContent('.offline-status'), 'Offline: showing the saved copy');
+      const wasmType = await page.evaluate(async () => {
+        const wasm = performance.getEntriesByType('resource').map((e) => e.name).find((n) => n.endsWith('.wasm'));
+        return (await caches.match(wasm)).headers.get('content-type');
+      });
+      assert.equal(wasmType, 'application/wasm');
+      await page.reload();
+      await page.waitForSelector('.check-item');
+      assert.match(await page.textContent('#item-tool-kubernetes [aria-pressed="true"]'), /In progress/, 'offline ticks persist');
+      const results = await new AxeBuilder({ page }).analyze();
+      assert.deepEqual(results.violations.map((v) => v.id), [], 'axe, offline');
+      const [oldCache] = await cacheNames(page);
+
+      server = await startServer(changedBuild(dist), port, prefix);
+      await page.reload();
+      await page.waitForSelector('.update-prompt', { timeout: 20_000 });
+      assert.match(await page.textContent('.update-prompt'), /A new version is available/);
+      assert.doesNotMatch(await page.textContent('.edition'), /updated/, 'no forced switch mid-session');
+      await Promise.all([page.waitForEvent('load'), page.click('.update-prompt button')]);
+      await page.waitForSelector('.guide-section');
+      await page.waitForFunction(() => document.querySelector('.edition')?.textContent.includes('(updated)'));
+      const names = await cacheNames(page);
+      assert.equal(names.length, 1, `one cache remains: ${names}`);
+      assert.notEqual(names[0], oldCache, 'the old version\'s cache is gone');
+      await context.close();
+      await server.stop();
+    });
+  });
+}
+
+offlineSuite('at the root', 'dist', '/');
+offlineSuite('under /career-guide/', 'target/dist-subpath', '/career-guide/');
+
+describe('the install manifest and the precache list', () => {
+  test('the browser finds the app installable', async () => {
+    const port = await freePort();
+    const server = await startServer('dist', port, '/');
+    const context = await launchPersistent();
+    const page = await context.newPage();
+    await visitUntilControlled(page, server.url);
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors, []);
+    const manifest = await page.evaluate(async () => (await fetch('manifest.webmanifest')).json());
+    assert.equal(manifest.display, 'standalone');
+    assert.equal(manifest.start_url, './');
+    assert.ok(manifest.icons.some((icon) => icon.purpose === 'maskable'));
+    await context.close();
+    await server.stop();
+  });
+
+  for (const dir of ['dist', 'target/dist-subpath']) {
+    test(`every built file in ${dir} is precached, with its current revision`, () => {
+      const listed = manifestOf(readFileSync(join(dir, 'sw.js'), 'utf8'));
+      assert.deepEqual(listed, buildManifest(dir));
+      const files = [];
+      const walk = (sub) => {
+        for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
+          const path = sub ? `${sub}/${entry.name}` : entry.name;
+          if (entry.isDirectory()) walk(path);
+          else if (path !== 'sw.js') files.push(path);
+        }
+      };
+      walk('');
+      assert.deepEqual(listed.map((entry) => entry.url).sort(), files.sort());
+      assert.ok(listed.some((entry) => entry.url === 'data/guide.json' && !entry.hashed));
+      assert.ok(listed.some((entry) => entry.url.endsWith('_bg.wasm') && entry.hashed));
+      assert.ok(listed.some((entry) => entry.url === 'index.html' && !entry.hashed));
+    });
+  }
+});

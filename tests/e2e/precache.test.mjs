@@ -1,0 +1,48 @@
+// The precache generator on a small build it makes itself.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildManifest, manifestOf, renderWorker, writeWorker } from '../../scripts/precache.mjs';
+
+function fakeBuild() {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-precache-'));
+  mkdirSync(join(dir, 'data'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html>');
+  writeFileSync(join(dir, 'app-0123456789abcdef_bg.wasm'), 'wasm');
+  writeFileSync(join(dir, 'base-5f9124a16b7e8a.css'), 'css');
+  writeFileSync(join(dir, 'data', 'guide.json'), '{}');
+  writeFileSync(join(dir, 'sw.js'), 'an old worker');
+  return dir;
+}
+
+test('lists every file but the worker, marks hashed names, and revisions by content', () => {
+  const dir = fakeBuild();
+  const manifest = buildManifest(dir);
+  assert.deepEqual(manifest.map((e) => [e.url, e.hashed]), [
+    ['app-0123456789abcdef_bg.wasm', true],
+    ['base-5f9124a16b7e8a.css', true],
+    ['data/guide.json', false],
+    ['index.html', false],
+  ]);
+  assert.ok(manifest.every((e) => /^[0-9a-f]{16}$/.test(e.revision)));
+});
+
+test('the worker text changes whenever any file changes, and only then', () => {
+  const dir = fakeBuild();
+  const template = readFileSync('public/sw.js', 'utf8');
+  const first = renderWorker(template, buildManifest(dir));
+  assert.equal(renderWorker(template, buildManifest(dir)), first, 'same build, same worker');
+  writeFileSync(join(dir, 'data', 'guide.json'), '{"changed": true}');
+  const second = renderWorker(template, buildManifest(dir));
+  assert.notEqual(second, first);
+  assert.notEqual(second.match(/const VERSION = "(\w+)"/)[1], first.match(/const VERSION = "(\w+)"/)[1]);
+});
+
+test('writes a worker whose manifest reads back, and refuses a template without placeholders', () => {
+  const dir = fakeBuild();
+  const manifest = writeWorker(dir);
+  assert.deepEqual(manifestOf(readFileSync(join(dir, 'sw.js'), 'utf8')), manifest);
+  assert.throws(() => renderWorker('const PRECACHE = [];', manifest), /placeholders/);
+});
