@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod data;
+pub mod embed;
 pub mod guide;
 pub mod offline;
 pub mod platform;
@@ -12,7 +13,12 @@ pub mod salary;
 
 pub use app::App;
 
-/// Mounts the app on the page's `<body>`.
+/// Mounts the app on the page's `<body>`, in embed mode when the URL asks for it.
 pub fn mount() {
-    leptos::mount::mount_to_body(|| leptos::view! { <App /> });
+    let embed = embed::host::request_from_location();
+    if let Some(request) = &embed {
+        embed::host::prepare_page(request);
+        embed::host::report_height(request.frame_id.clone());
+    }
+    leptos::mount::mount_to_body(move || leptos::view! { <App embed=embed.clone() /> });
 }

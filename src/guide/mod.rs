@@ -10,3 +10,4 @@ mod section;
 mod toc;
 
 pub use page::GuidePage;
+pub use section::GuideSection;

@@ -10,11 +10,13 @@ use super::scroll::{follow_reading_position, scroll_to_hash_target};
 use super::section::GuideSection;
 use super::toc::TableOfContents;
 use crate::data::Guide;
+use crate::embed::{provide_embed_dialog, EmbedDialog};
 
 /// The whole guide, laid out for reading; the guide is also put in context for the blocks.
 #[component]
 pub fn GuidePage(guide: Arc<Guide>) -> impl IntoView {
     provide_context(guide.clone());
+    provide_embed_dialog();
     let entries = table_of_contents(&guide);
     let (active, set_active) = signal(None::<String>);
     let ids: Vec<String> = entries.iter().map(|entry| entry.id.clone()).collect();
@@ -30,6 +32,7 @@ pub fn GuidePage(guide: Arc<Guide>) -> impl IntoView {
             <main id="main" class="guide-body" tabindex="-1">
                 {guide.sections.iter().cloned().map(|section| view! { <GuideSection section /> }).collect_view()}
             </main>
+            <EmbedDialog />
         </div>
     }
 }

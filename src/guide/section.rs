@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use super::blocks::{filler, FaqList, ItemList, MythList, NoteBox, SourceList};
 use super::comparison::ComparisonTable;
 use crate::data::{Block, Section};
+use crate::embed::model::EmbedPart;
+use crate::embed::EmbedButton;
 use crate::roadmap::RoadmapChecklist;
 use crate::salary::SalaryExplorer;
 
@@ -14,7 +16,10 @@ pub fn GuideSection(section: Section) -> impl IntoView {
     let heading_id = format!("{}-heading", section.id);
     view! {
         <section id=section.id class="guide-section" aria-labelledby=heading_id.clone()>
-            <h2 id=heading_id.clone()>{section.title}</h2>
+            <div class="section-heading">
+                <h2 id=heading_id.clone()>{section.title.clone()}</h2>
+                <EmbedButton part=EmbedPart::Guide { section: Some(section.id.clone()) } label=format!("the section {}", section.title) />
+            </div>
             {section.blocks.into_iter().map(block_view).collect_view()}
         </section>
     }

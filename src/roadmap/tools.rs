@@ -6,6 +6,8 @@ use leptos::task::spawn_local;
 use super::context::RoadmapContext;
 use super::edits::Edit;
 use super::model::{preview_import, Date, ImportPreview, ProgressDoc};
+use crate::embed::model::EmbedPart;
+use crate::embed::EmbedButton;
 use crate::platform::clock::now_ms;
 use crate::platform::files::save_text;
 
@@ -93,6 +95,7 @@ pub fn RoadmapTools(today: Date, undo: RwSignal<Option<ProgressDoc>>) -> impl In
                 </label>
                 <button type="button" on:click=print>"Print checklist"</button>
                 <button type="button" class="danger" on:click=move |_| confirming_reset.set(true)>"Reset all…"</button>
+                <EmbedButton part=EmbedPart::Roadmap label="the roadmap checklist" />
             </div>
             {move || import_error.get().map(|message| view! {
                 <div class="notice error" role="alert">

@@ -12,6 +12,8 @@ use super::downloads::Downloads;
 use super::model::{layout_chart, state_figures, summary_sentence, ChartState, ChartView};
 use super::tile_map::TileMap;
 use crate::data::{Guide, Note};
+use crate::embed::model::EmbedPart;
+use crate::embed::EmbedButton;
 use crate::guide::blocks::NoteBox;
 
 /// What the views share: the state a reader controls and which state the tooltip is on.
@@ -80,7 +82,10 @@ pub fn SalaryExplorer(caption: String, notes: Vec<Note>) -> impl IntoView {
     view! {
         <figure class="salary-explorer" node_ref=figure aria-labelledby="salary-title">
             <figcaption>
-                <h3 id="salary-title" class="chart-title">{caption.clone()}</h3>
+                <div class="section-heading">
+                    <h3 id="salary-title" class="chart-title">{caption.clone()}</h3>
+                    <EmbedButton part=EmbedPart::Chart label="the salary chart" query=Signal::derive(move || state.get().to_query("")) />
+                </div>
                 <p class="chart-summary" aria-live="polite">{summary}</p>
             </figcaption>
             <ChartControls />

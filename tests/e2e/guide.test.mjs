@@ -21,7 +21,7 @@ describe('the guide', () => {
   test('shows every section heading and the key figures', async () => {
     const { page, context, errors } = await open();
     await page.waitForSelector('.guide-section');
-    const headings = await page.$$eval('.guide-section > h2', (els) => els.map((el) => el.textContent));
+    const headings = await page.$$eval('.guide-section > .section-heading > h2', (els) => els.map((el) => el.textContent));
     assert.deepEqual(headings, guide.sections.map((section) => section.title));
     const figures = await page.textContent('.key-figures');
     for (const figure of ['$95,360', '$57,620 - $147,500', 'Job growth (10 years)+3%', '18,200', '451,360']) {

@@ -52,7 +52,7 @@ function offlineSuite(name, dist, prefix) {
       await server.stop();
       await page.reload();
       await page.waitForSelector('.guide-section');
-      assert.equal(await page.locator('.guide-section > h2').count(), 17, 'every section is there');
+      assert.equal(await page.locator('.guide-section > .section-heading > h2').count(), 17, 'every section is there');
       assert.equal(await page.locator('.bar-chart .bar').count(), 10, 'the chart is there');
       assert.match(await page.textContent('#item-tool-terraform [aria-pressed="true"]'), /Done/, 'progress survived');
       await page.getByLabel('Number employed').check();

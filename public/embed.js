@@ -1,0 +1,76 @@
+/*
+ * career-guide host loader. On your page:
+ *   <div data-career-guide="chart"></div>
+ *   <script src="https://YOUR-COPY-OF-THE-APP/embed.js" async></script>
+ * Each element with data-career-guide="chart|roadmap|guide" becomes an iframe of that part
+ * (optional: data-section="<section id>" for one guide section, data-theme="light|dark|auto",
+ * data-query="metric=employed&view=map" for the chart's view, data-title for the frame's title).
+ * Frames are resized only by messages from their own window and from the app's origin.
+ * Elements added later are picked up too, and several embeds may share a page.
+ */
+(function () {
+  'use strict';
+  if (window.careerGuideEmbed) return;
+  var script = document.currentScript;
+  if (!script || !script.src) return;
+  var appUrl = new URL('./', script.src).href;
+  var appOrigin = new URL(appUrl).origin;
+  var TITLES = {
+    chart: 'Infrastructure Engineer salary by state',
+    roadmap: 'Infrastructure Engineer roadmap checklist',
+    guide: 'How to become an Infrastructure Engineer',
+  };
+  var frames = {};
+  var count = 0;
+
+  function mount(element) {
+    var part = element.getAttribute('data-career-guide');
+    if (!TITLES[part] || element.getAttribute('data-career-guide-mounted')) return;
+    element.setAttribute('data-career-guide-mounted', 'true');
+    count += 1;
+    var id = 'career-guide-' + count + '-' + Math.random().toString(36).slice(2, 8);
+    var params = new URLSearchParams(element.getAttribute('data-query') || '');
+    params.set('embed', part);
+    params.set('id', id);
+    var section = element.getAttribute('data-section');
+    if (section) params.set('section', section);
+    var theme = element.getAttribute('data-theme');
+    if (theme) params.set('theme', theme);
+    var iframe = document.createElement('iframe');
+    iframe.src = appUrl + '?' + params.toString();
+    iframe.title = element.getAttribute('data-title') || TITLES[part];
+    iframe.loading = 'lazy';
+    iframe.style.cssText = 'display:block;width:100%;height:480px;border:0;';
+    frames[id] = iframe;
+    element.appendChild(iframe);
+  }
+
+  function scan(root) {
+    if (root.nodeType !== 1) return;
+    if (root.hasAttribute('data-career-guide')) mount(root);
+    var found = root.querySelectorAll('[data-career-guide]');
+    for (var i = 0; i < found.length; i += 1) mount(found[i]);
+  }
+
+  window.addEventListener('message', function (event) {
+    if (event.origin !== appOrigin) return;
+    var data = event.data;
+    if (!data || data.type !== 'career-guide:resize' || typeof data.height !== 'number') return;
+    var iframe = Object.prototype.hasOwnProperty.call(frames, data.id) ? frames[data.id] : null;
+    if (!iframe || event.source !== iframe.contentWindow) return;
+    iframe.style.height = Math.max(0, Math.min(Math.ceil(data.height), 100000)) + 'px';
+  });
+
+  function start() {
+    scan(document.body);
+    new MutationObserver(function (records) {
+      records.forEach(function (record) {
+        record.addedNodes.forEach(scan);
+      });
+    }).observe(document.body, { childList: true, subtree: true });
+  }
+
+  window.careerGuideEmbed = { version: 1 };
+  if (document.body) start();
+  else document.addEventListener('DOMContentLoaded', start);
+})();

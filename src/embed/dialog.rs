@@ -1,0 +1,136 @@
+//! The Embed button and its dialog: ready-made snippets with a Copy button.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use super::model::{iframe_snippet, loader_snippet, EmbedPart};
+
+/// What the dialog is open for: the part, and the chart's state as a query (may be empty).
+#[derive(Clone, Copy)]
+pub struct EmbedDialogContext {
+    target: RwSignal<Option<(EmbedPart, String)>>,
+}
+
+/// A button that opens the embed dialog for `part`. Renders nothing where there is no dialog
+/// (inside an embed). `query` carries the chart's current state.
+#[component]
+pub fn EmbedButton(
+    part: EmbedPart,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] query: Option<Signal<String>>,
+) -> impl IntoView {
+    let context = use_context::<EmbedDialogContext>()?;
+    Some(view! {
+        <button
+            type="button"
+            class="embed-button"
+            aria-haspopup="dialog"
+            on:click=move |_| {
+                let query = query.map(|q| q.get_untracked()).unwrap_or_default();
+                context.target.set(Some((part.clone(), query)));
+            }
+        >
+            "Embed"<span class="visually-hidden">{format!(" {label}")}</span>
+        </button>
+    })
+}
+
+/// Provides the dialog's context; render [`EmbedDialog`] once in the page.
+pub fn provide_embed_dialog() {
+    provide_context(EmbedDialogContext {
+        target: RwSignal::new(None),
+    });
+}
+
+/// The snippets for the part asked for, each with a Copy button. A modal `<dialog>`: focus stays
+/// inside it, Escape closes it, and focus returns to the button that opened it.
+#[component]
+pub fn EmbedDialog() -> impl IntoView {
+    let context = expect_context::<EmbedDialogContext>();
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let app_url = RwSignal::new(String::new());
+    // Browser-only: the app's address and showing the modal happen after a button asks.
+    Effect::new(move |_| {
+        if context.target.get().is_some() {
+            if let Some(base) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.base_uri().ok().flatten())
+            {
+                app_url.set(base.split(['?', '#']).next().unwrap_or_default().to_owned());
+            }
+            if let Some(dialog) = dialog.get() {
+                if !dialog.open() {
+                    let _ = dialog.show_modal();
+                }
+            }
+        }
+    });
+    let snippets = move || {
+        let (part, query) = context.target.get()?;
+        let url = app_url.get();
+        Some((
+            part.title(),
+            loader_snippet(&url, &part, &query),
+            iframe_snippet(&url, &part, &query),
+        ))
+    };
+    view! {
+        <dialog class="embed-dialog" node_ref=dialog aria-labelledby="embed-title" on:close=move |_| context.target.set(None)>
+            {move || snippets().map(|(title, loader, iframe)| view! {
+                <h2 id="embed-title">{format!("Embed: {title}")}</h2>
+                <p>"Paste this into your page. The script sizes the frame to its content; it works with several embeds on one page."</p>
+                <Snippet id="embed-loader" label="With the loader script (recommended)" text=loader />
+                <Snippet id="embed-iframe" label="As a plain iframe" text=iframe />
+            })}
+            <form method="dialog">
+                <button type="submit" class="close-dialog">"Close"</button>
+            </form>
+        </dialog>
+    }
+}
+
+/// A read-only snippet and its Copy button, which says when it has copied.
+#[component]
+fn Snippet(id: &'static str, label: &'static str, text: String) -> impl IntoView {
+    let copied = RwSignal::new(None::<&'static str>);
+    let area = NodeRef::<leptos::html::Textarea>::new();
+    let to_copy = text.clone();
+    let copy = move |_| {
+        let text = to_copy.clone();
+        spawn_local(async move {
+            let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
+            let written = match clipboard {
+                Some(clipboard) => {
+                    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text))
+                        .await
+                        .is_ok()
+                }
+                None => false,
+            };
+            // Fallback where the Clipboard API is missing or refused: select and copy.
+            let done = written
+                || area.get_untracked().is_some_and(|area| {
+                    area.select();
+                    web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+                        .and_then(|d| d.exec_command("copy").ok())
+                        .unwrap_or(false)
+                });
+            copied.set(Some(if done {
+                "Copied"
+            } else {
+                "Press Ctrl+C (or ⌘C) to copy the selected text"
+            }));
+        });
+    };
+    view! {
+        <div class="snippet">
+            <label for=id>{label}</label>
+            <textarea id=id node_ref=area readonly rows="4" prop:value=text></textarea>
+            <button type="button" on:click=copy>"Copy"<span class="visually-hidden">{format!(" {label}")}</span></button>
+            <span class="copy-status" role="status">{move || copied.get()}</span>
+        </div>
+    }
+}

@@ -1,0 +1,62 @@
+//! The page in embed mode: one part alone, without the site's chrome, with a link to the rest.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::model::{EmbedPart, EmbedRequest};
+use crate::data::{Block, Guide};
+use crate::guide::GuideSection;
+use crate::roadmap::RoadmapChecklist;
+use crate::salary::SalaryExplorer;
+
+/// The requested part, or a short message when the guide has no such part.
+#[component]
+pub fn EmbeddedPart(guide: Arc<Guide>, request: EmbedRequest) -> impl IntoView {
+    provide_context(guide.clone());
+    let blocks = || guide.sections.iter().flat_map(|s| s.blocks.iter());
+    let (content, anchor) = match &request.part {
+        EmbedPart::Chart => (
+            blocks()
+                .find_map(|b| match b {
+                    Block::StateSalaries { caption, notes } => Some(view! { <SalaryExplorer caption=caption.clone() notes=notes.clone() /> }.into_any()),
+                    _ => None,
+                }),
+            "salary-by-state".to_owned(),
+        ),
+        EmbedPart::Roadmap => (
+            blocks()
+                .find_map(|b| match b {
+                    Block::Steps { total_duration, steps } => Some(view! { <RoadmapChecklist total_duration=total_duration.clone() steps=steps.clone() /> }.into_any()),
+                    _ => None,
+                }),
+            "roadmap".to_owned(),
+        ),
+        EmbedPart::Guide { section } => {
+            let chosen: Vec<_> = guide
+                .sections
+                .iter()
+                .filter(|s| section.as_ref().is_none_or(|id| &s.id == id))
+                .cloned()
+                .collect();
+            let anchor = section.clone().unwrap_or_default();
+            let found = (!chosen.is_empty()).then(|| chosen.into_iter().map(|section| view! { <GuideSection section /> }).collect_view().into_any());
+            (found, anchor)
+        }
+    };
+    let href = if anchor.is_empty() {
+        "./".to_owned()
+    } else {
+        format!("./#{anchor}")
+    };
+    view! {
+        <main id="main" class="embed-root" data-part=request.part.key() aria-label=request.part.title()>
+            // The chart and checklist start at level 3 inside the guide; give them their level 2.
+            {(!matches!(request.part, EmbedPart::Guide { .. })).then(|| view! { <h2 class="visually-hidden">{request.part.title()}</h2> })}
+            {content.unwrap_or_else(|| view! { <p class="notice">"This part of the guide is not available."</p> }.into_any())}
+            <p class="open-full">
+                <a href=href target="_blank" rel="noopener">"Open the full guide"<span class="visually-hidden">" (opens in a new tab)"</span>" ↗"</a>
+            </p>
+        </main>
+    }
+}

@@ -1,0 +1,185 @@
+// Embedding from another origin: the host loader, auto-height, forged messages, embed mode,
+// the Embed dialog's snippet, blocked storage in the frame, and axe.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { launch } from './support/browser.mjs';
+import { serve } from './support/server.mjs';
+
+let app;
+let browser;
+before(async () => {
+  app = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+/** Serves a host page with `body` from its own loopback port: another origin than the app. */
+async function host(body, files = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-host-'));
+  writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host page</title></head><body><main><h1>A site that embeds the guide</h1>${body}</main></body></html>`);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return serve(dir);
+}
+
+const loader = () => `<script src="${app.url}embed.js" async></script>`;
+
+/** Waits until the iframe's height equals its content's height (no inner scrollbar). */
+async function settled(page, selector) {
+  const frame = await (await page.$(selector)).contentFrame();
+  await frame.waitForSelector('.embed-root');
+  await page.waitForFunction(async (sel) => {
+    const iframe = document.querySelector(sel);
+    return iframe && Math.abs(iframe.getBoundingClientRect().height - (iframe.__last ?? -1)) < 1
+      ? true
+      : ((iframe.__last = iframe.getBoundingClientRect().height), false);
+  }, selector, { polling: 300 });
+  const outer = await page.$eval(selector, (el) => el.getBoundingClientRect().height);
+  const inner = await frame.evaluate(() => ({ scroll: document.documentElement.scrollHeight, client: document.documentElement.clientHeight }));
+  return { frame, outer, inner };
+}
+
+describe('embedding', () => {
+  test('the loader embeds the chart, the roadmap and a guide section, each sized to its content', async () => {
+    const site = await host(`
+      <div id="chart" data-career-guide="chart"></div>
+      <div id="roadmap" data-career-guide="roadmap"></div>
+      <div id="faq" data-career-guide="guide" data-section="faq" data-theme="dark"></div>
+      ${loader()}`);
+    const context = await browser.newContext({ reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(site.url);
+    await page.waitForFunction(() => document.querySelectorAll('iframe').length === 3);
+    const titles = await page.$$eval('iframe', (frames) => frames.map((f) => [f.title, f.loading, f.getAttribute('src')]));
+    assert.deepEqual(titles.map((t) => t[0]), ['Infrastructure Engineer salary by state', 'Infrastructure Engineer roadmap checklist', 'How to become an Infrastructure Engineer']);
+    assert.ok(titles.every((t) => t[1] === 'lazy'));
+    assert.match(titles[2][2], /embed=guide&id=career-guide-3-\w+&section=faq&theme=dark/);
+
+    for (const id of ['chart', 'roadmap', 'faq']) {
+      await page.locator(`#${id} iframe`).scrollIntoViewIfNeeded();
+      const { frame, outer, inner } = await settled(page, `#${id} iframe`);
+      assert.ok(Math.abs(outer - inner.scroll) <= 4, `#${id}: frame ${outer}px, content ${inner.scroll}px`);
+      assert.ok(inner.scroll <= inner.client + 1, `#${id} has no inner scrollbar`);
+      assert.equal(await frame.locator('.guide-header, nav.toc, .skip-link').count(), 0, 'no site chrome');
+      assert.equal(await frame.locator('.open-full a[target="_blank"]').count(), 1);
+    }
+    const faqFrame = await (await page.$('#faq iframe')).contentFrame();
+    assert.equal(await faqFrame.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    assert.equal(await faqFrame.locator('.guide-section').count(), 1);
+    assert.equal(await faqFrame.evaluate(() => navigator.serviceWorker.controller), null, 'no worker in a frame');
+    assert.equal(await faqFrame.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
+
+    // The content changes size: the frame follows.
+    const { frame: chart, outer: before } = await settled(page, '#chart iframe');
+    await chart.getByLabel('Table').check();
+    await chart.waitForSelector('.salary-table');
+    const { outer: afterwards, inner } = await settled(page, '#chart iframe');
+    assert.notEqual(Math.round(afterwards), Math.round(before));
+    assert.ok(Math.abs(afterwards - inner.scroll) <= 4);
+
+    // Forged messages: from the host itself (wrong origin) and from another frame (wrong source).
+    const chartId = new URL(await page.getAttribute('#chart iframe', 'src')).searchParams.get('id');
+    await page.evaluate((id) => window.postMessage({ type: 'career-guide:resize', id, height: 7 }, '*'), chartId);
+    const roadmap = await (await page.$('#roadmap iframe')).contentFrame();
+    await roadmap.evaluate((id) => parent.postMessage({ type: 'career-guide:resize', id, height: 9 }, '*'), chartId);
+    await page.waitForTimeout(300);
+    const height = await page.$eval('#chart iframe', (el) => el.getBoundingClientRect().height);
+    assert.ok(Math.abs(height - afterwards) < 1, `forged messages changed nothing (${height}px)`);
+
+    // Elements added later are embedded too.
+    await page.evaluate(() => {
+      const late = document.createElement('div');
+      late.dataset.careerGuide = 'guide';
+      late.dataset.section = 'outlook';
+      late.id = 'late';
+      document.querySelector('main').append(late);
+    });
+    await page.waitForSelector('#late iframe');
+    await context.close();
+    await site.close();
+  });
+
+  test('the Embed dialog hands out a snippet that works pasted into a blank page', async () => {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'], reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(`${app.url}?metric=employed&view=map#salary-by-state`);
+    await page.waitForSelector('.salary-explorer');
+    await page.click('.salary-explorer .embed-button');
+    const dialog = page.locator('dialog.embed-dialog');
+    await dialog.waitFor();
+    assert.equal(await dialog.evaluate((d) => d.open && d.matches(':modal')), true, 'a modal dialog, so focus stays inside');
+    const snippet = await page.inputValue('#embed-loader');
+    assert.match(snippet, /data-career-guide="chart" data-query="metric=employed&amp;view=map"/);
+    assert.match(await page.inputValue('#embed-iframe'), /\?embed=chart&amp;metric=employed&amp;view=map/);
+    await page.click('.snippet:has(#embed-loader) button');
+    await page.waitForFunction(() => document.querySelector('.snippet .copy-status')?.textContent === 'Copied');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet);
+    for (let i = 0; i < 8; i += 1) await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => !!document.activeElement.closest('dialog')), true, 'Tab stays in the dialog');
+    await page.keyboard.press('Escape');
+    assert.equal(await dialog.evaluate((d) => d.open), false);
+    assert.match(await page.evaluate(() => document.activeElement.className), /embed-button/, 'focus returns to the button');
+
+    const site = await host(snippet.replaceAll('&amp;', '&'));
+    const other = await context.newPage();
+    await other.goto(site.url);
+    const frame = await (await other.waitForSelector('iframe')).contentFrame();
+    await frame.waitForSelector('.tile-map');
+    assert.equal(await frame.isChecked('input[name="salary-metric"][value="employed"]'), true);
+    await context.close();
+    await site.close();
+  });
+
+  test('with storage blocked in the frame, the embedded checklist works in memory and says so', async () => {
+    const site = await host(`<div id="roadmap" data-career-guide="roadmap"></div>${loader()}`);
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      if (window !== window.top) {
+        Object.defineProperty(window, 'localStorage', {
+          get() {
+            throw new DOMException('Access is denied for this document.', 'SecurityError');
+          },
+        });
+      }
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error));
+    await page.goto(site.url);
+    const frame = await (await page.waitForSelector('#roadmap iframe')).contentFrame();
+    await frame.waitForSelector('.check-item');
+    assert.match(await frame.textContent('.notice.warning'), /Progress will not be saved here: this browser blocks storage for this page/);
+    await frame.click('#item-tool-terraform .state-button:has-text("Done")');
+    assert.match(await frame.textContent('#item-tool-terraform [aria-pressed="true"]'), /Done/);
+    assert.deepEqual(errors, []);
+    await context.close();
+    await site.close();
+  });
+
+  for (const colorScheme of ['light', 'dark']) {
+    test(`axe finds no violations in the embedded views, ${colorScheme} mode`, async () => {
+      const site = await host(`
+        <div data-career-guide="chart"></div>
+        <div data-career-guide="roadmap"></div>
+        <div data-career-guide="guide" data-section="comparisons"></div>
+        ${loader()}`);
+      const context = await browser.newContext({ colorScheme });
+      const page = await context.newPage();
+      await page.goto(site.url);
+      for (const frame of await page.$$('iframe')) {
+        await frame.scrollIntoViewIfNeeded();
+        await (await frame.contentFrame()).waitForSelector('.embed-root');
+      }
+      const results = await new AxeBuilder({ page }).analyze();
+      assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), []);
+      await context.close();
+      await site.close();
+    });
+  }
+});
