@@ -32,5 +32,32 @@ for (const shot of shots) {
   await context.close();
   console.log(`wrote ${shot.file}`);
 }
+
+// The embedding demo: a host page on another origin with the chart and a guide section.
+const { mkdtempSync, writeFileSync } = await import('node:fs');
+const { tmpdir } = await import('node:os');
+const { join } = await import('node:path');
+const hostDir = mkdtempSync(join(tmpdir(), 'cg-demo-'));
+writeFileSync(join(hostDir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Demo host</title>
+<style>body{font-family:Georgia,serif;background:#f3efe6;margin:0;padding:2rem;max-width:760px}h1{margin-top:0}</style></head>
+<body><h1>Tech Careers Weekly</h1><p>Thinking about infrastructure work? Here is what it pays, state by state:</p>
+<div data-career-guide="chart" data-query="metric=difference"></div>
+<p>And the questions readers ask most:</p>
+<div data-career-guide="guide" data-section="faq" data-theme="dark"></div>
+<script src="${server.url}embed.js" async></script></body></html>`);
+const host = await serve(hostDir);
+const context = await browser.newContext({ viewport: { width: 820, height: 1500 }, reducedMotion: 'reduce' });
+const page = await context.newPage();
+await page.goto(host.url);
+for (const frame of await page.$$('iframe')) {
+  await frame.scrollIntoViewIfNeeded();
+  await (await frame.contentFrame()).waitForSelector('.embed-root');
+}
+await page.evaluate(() => window.scrollTo(0, 0));
+await page.waitForTimeout(800);
+await page.screenshot({ path: 'docs/embed-demo.png' });
+console.log('wrote docs/embed-demo.png');
+await context.close();
+await host.close();
 await browser.close();
 await server.close();
