@@ -11,3 +11,10 @@ pub use error::{DataError, Problem};
 pub use figures::{format_count, format_dollars, format_signed_percent, percent_difference};
 pub use load::{fetch_guide, GUIDE_URL};
 pub use types::*;
+
+/// The shipped data file, decoded: the fixture of the models' unit tests.
+#[cfg(test)]
+pub fn shipped_guide() -> Guide {
+    decode_guide("guide.json", include_str!("../../public/data/guide.json"))
+        .expect("the shipped data file decodes")
+}

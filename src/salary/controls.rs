@@ -9,40 +9,18 @@ use super::model::{ChartView, Metric, SortOrder};
 #[component]
 pub fn ChartControls() -> impl IntoView {
     let ChartContext { state, .. } = expect_context::<ChartContext>();
-    let metric_choices = Metric::ALL
-        .into_iter()
-        .map(|metric| {
-            view! {
-                <label class="choice">
-                    <input
-                        type="radio"
-                        name="salary-metric"
-                        value=metric.key()
-                        prop:checked=move || state.get().metric == metric
-                        on:change=move |_| state.update(|s| s.metric = metric)
-                    />
-                    <span>{metric.label()}</span>
-                </label>
-            }
-        })
-        .collect_view();
-    let view_choices = ChartView::ALL
-        .into_iter()
-        .map(|choice| {
-            view! {
-                <label class="choice">
-                    <input
-                        type="radio"
-                        name="salary-view"
-                        value=choice.key()
-                        prop:checked=move || state.get().view == choice
-                        on:change=move |_| state.update(|s| s.view = choice)
-                    />
-                    <span>{choice.label()}</span>
-                </label>
-            }
-        })
-        .collect_view();
+    let metric_choices = radio_choices(
+        "salary-metric",
+        Metric::ALL.map(|m| (m, m.key(), m.label())),
+        move || state.get().metric,
+        move |metric| state.update(|s| s.metric = metric),
+    );
+    let view_choices = radio_choices(
+        "salary-view",
+        ChartView::ALL.map(|v| (v, v.key(), v.label())),
+        move || state.get().view,
+        move |view| state.update(|s| s.view = view),
+    );
     let sort_options = SortOrder::ALL
         .into_iter()
         .map(|order| {
@@ -74,4 +52,33 @@ pub fn ChartControls() -> impl IntoView {
             </fieldset>
         </div>
     }
+}
+
+/// One radio button per choice (value, URL key, label), checked when `current` is that value.
+fn radio_choices<T, const N: usize>(
+    name: &'static str,
+    choices: [(T, &'static str, &'static str); N],
+    current: impl Fn() -> T + Copy + Send + Sync + 'static,
+    choose: impl Fn(T) + Copy + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    choices
+        .into_iter()
+        .map(|(value, key, label)| {
+            view! {
+                <label class="choice">
+                    <input
+                        type="radio"
+                        name=name
+                        value=key
+                        prop:checked=move || current() == value
+                        on:change=move |_| choose(value)
+                    />
+                    <span>{label}</span>
+                </label>
+            }
+        })
+        .collect_view()
 }

@@ -169,11 +169,7 @@ mod tests {
     use super::*;
 
     fn checklist() -> Checklist {
-        let guide = crate::data::decode_guide(
-            "guide.json",
-            include_str!("../../../public/data/guide.json"),
-        )
-        .unwrap();
+        let guide = crate::data::shipped_guide();
         Checklist::from_guide(&guide)
     }
 

@@ -237,7 +237,7 @@ mod tests {
     use crate::salary::model::rows::SortOrder;
 
     fn guide() -> Guide {
-        crate::data::decode_guide("test", include_str!("../../../public/data/guide.json")).unwrap()
+        crate::data::shipped_guide()
     }
 
     fn state(metric: Metric) -> ChartState {

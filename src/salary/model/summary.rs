@@ -77,7 +77,7 @@ mod tests {
     use crate::salary::model::{state_figures, SortOrder};
 
     fn guide() -> crate::data::Guide {
-        crate::data::decode_guide("test", include_str!("../../../public/data/guide.json")).unwrap()
+        crate::data::shipped_guide()
     }
 
     #[test]

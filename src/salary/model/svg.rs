@@ -117,9 +117,7 @@ mod tests {
 
     #[test]
     fn the_image_holds_title_source_and_every_state() {
-        let guide =
-            crate::data::decode_guide("test", include_str!("../../../public/data/guide.json"))
-                .unwrap();
+        let guide = crate::data::shipped_guide();
         let layout = layout_chart(&guide, &ChartState::default(), 640.0);
         let svg = write_svg(
             &layout,
