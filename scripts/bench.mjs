@@ -13,6 +13,9 @@ function* files(dir) {
   }
 }
 
+// Fetched after the first paint or only by others (the worker, install icons, the host loader).
+const LATER = [/^icons\//, /^sw\.js$/, /^embed\.js$/, /^manifest\.webmanifest$/];
+
 const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(8);
 const rows = [...files(root)].map((path) => {
   const body = readFileSync(path);
@@ -24,9 +27,12 @@ const rows = [...files(root)].map((path) => {
   };
 });
 rows.sort((a, b) => b.gzip - a.gzip);
-const total = rows.reduce((sum, row) => ({ raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip, brotli: sum.brotli + row.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+const later = rows.filter((row) => LATER.some((re) => re.test(row.file)));
+const first = rows.filter((row) => !later.includes(row));
+const total = first.reduce((sum, row) => ({ raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip, brotli: sum.brotli + row.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 
 console.log(`first load from ${root}/ (KiB)`);
 console.log(`${'file'.padEnd(44)}${'raw'.padStart(8)}${'gzip'.padStart(8)}${'brotli'.padStart(8)}`);
-for (const row of rows) console.log(`${row.file.padEnd(44)}${kb(row.raw)}${kb(row.gzip)}${kb(row.brotli)}`);
+for (const row of first) console.log(`${row.file.padEnd(44)}${kb(row.raw)}${kb(row.gzip)}${kb(row.brotli)}`);
 console.log(`${'total'.padEnd(44)}${kb(total.raw)}${kb(total.gzip)}${kb(total.brotli)}`);
+console.log(`\nserved later or to other sites: ${later.map((row) => `${row.file} (${kb(row.gzip).trim()} gzip)`).join(', ')}`);
