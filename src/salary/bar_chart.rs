@@ -22,10 +22,7 @@ pub fn BarChart(
                 .collect::<Vec<_>>()
         })
     });
-    let tooltip_row = Signal::derive(move || {
-        let code = context.tooltip.get()?;
-        rows.with(|rows| rows.iter().find(|row| row.code == code).cloned())
-    });
+    let tooltip_row = context.tooltip_row(rows);
     let tooltip_anchor = Signal::derive(move || {
         let code = context.tooltip.get()?;
         layout.with(|l| {

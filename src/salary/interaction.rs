@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::browser::focus_by_id;
 use super::explorer::ChartContext;
-use super::model::roving_target;
+use super::model::{roving_target, StateFigures};
 
 impl ChartContext {
     /// The state that holds the tab stop among `codes`: the focused one, else the highlighted
@@ -15,6 +15,15 @@ impl ChartContext {
         known(&self.focus.get())
             .or_else(|| known(&self.state.get().highlight))
             .or_else(|| codes.first().cloned())
+    }
+
+    /// The figures of the state whose tooltip is shown, looked up in `rows`.
+    pub fn tooltip_row(&self, rows: Memo<Vec<StateFigures>>) -> Signal<Option<StateFigures>> {
+        let tooltip = self.tooltip;
+        Signal::derive(move || {
+            let code = tooltip.get()?;
+            rows.with(|rows| rows.iter().find(|row| row.code == code).cloned())
+        })
     }
 
     /// Shows the tooltip for `code` (on focus or hover).

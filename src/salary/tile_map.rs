@@ -25,10 +25,7 @@ pub fn TileMap(rows: Memo<Vec<StateFigures>>, width: RwSignal<f64>) -> impl Into
         let values: Vec<f64> = rows.with(|rows| rows.iter().map(|r| r.value).collect());
         shade_bins(metric.get(), &values)
     });
-    let tooltip_row = Signal::derive(move || {
-        let code = context.tooltip.get()?;
-        rows.with(|rows| rows.iter().find(|row| row.code == code).cloned())
-    });
+    let tooltip_row = context.tooltip_row(rows);
     let tooltip_anchor = Signal::derive(move || {
         let code = context.tooltip.get()?;
         let tile = TILES.iter().find(|t| t.code == code)?;

@@ -42,6 +42,18 @@ pub struct Bar {
     pub negative: bool,
 }
 
+impl Bar {
+    /// Where the value label starts and ends horizontally (estimated from its text).
+    pub fn value_label_span(&self) -> (f64, f64) {
+        let width = text_width(&self.value_label);
+        if self.label_ends {
+            (self.label_x - width, self.label_x)
+        } else {
+            (self.label_x, self.label_x + width)
+        }
+    }
+}
+
 /// An axis tick: its position and label.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tick {
@@ -251,12 +263,7 @@ mod tests {
     fn text_spans(layout: &ChartLayout) -> Vec<(f64, f64, String)> {
         let mut spans = Vec::new();
         for bar in &layout.bars {
-            let w = text_width(&bar.value_label);
-            let (a, b) = if bar.label_ends {
-                (bar.label_x - w, bar.label_x)
-            } else {
-                (bar.label_x, bar.label_x + w)
-            };
+            let (a, b) = bar.value_label_span();
             spans.push((a, b, bar.value_label.clone()));
             spans.push((
                 layout.name_x - text_width(&bar.figures.name),
@@ -292,12 +299,7 @@ mod tests {
                     );
                 }
                 for bar in &layout.bars {
-                    let w = text_width(&bar.value_label);
-                    let (a, b) = if bar.label_ends {
-                        (bar.label_x - w, bar.label_x)
-                    } else {
-                        (bar.label_x, bar.label_x + w)
-                    };
+                    let (a, b) = bar.value_label_span();
                     assert!(
                         a > layout.name_x,
                         "{} value label runs into the names",
