@@ -8,17 +8,34 @@ pub mod embed;
 pub mod guide;
 pub mod offline;
 pub mod platform;
+pub mod prerender;
 pub mod roadmap;
 pub mod salary;
 
 pub use app::App;
 
-/// Mounts the app on the page's `<body>`, in embed mode when the URL asks for it.
+/// Mounts the app in the page's `#app` element (or its `<body>`), in embed mode when the URL
+/// asks for it; a guide rendered into the page at build time stays until the app replaces it.
 pub fn mount() {
+    use wasm_bindgen::JsCast;
+
     let embed = embed::host::request_from_location();
     if let Some(request) = &embed {
+        prerender::takeover::discard_prerendered();
         embed::host::prepare_page(request);
         embed::host::report_height(request.frame_id.clone());
     }
-    leptos::mount::mount_to_body(move || leptos::view! { <App embed=embed.clone() /> });
+    let prerendered = prerender::takeover::page_is_prerendered();
+    let app = move || leptos::view! { <App embed=embed.clone() prerendered /> };
+    let root = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(APP_ROOT_ID))
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    match root {
+        Some(root) => leptos::mount::mount_to(root, app).forget(),
+        None => leptos::mount::mount_to_body(app),
+    }
 }
+
+/// The id of the element in `index.html` the app renders into.
+pub const APP_ROOT_ID: &str = "app";

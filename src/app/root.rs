@@ -19,6 +19,9 @@ pub fn App(
     /// Embed mode, when another site shows one part of the app.
     #[prop(default = None)]
     embed: Option<EmbedRequest>,
+    /// The guide was rendered into the page at build time: it stands in while the data loads.
+    #[prop(optional)]
+    prerendered: bool,
 ) -> impl IntoView {
     let state = RwSignal::new(LoadState::Loading);
     let load = Callback::new(move |()| {
@@ -34,12 +37,15 @@ pub fn App(
             <OfflineBanner />
         })}
         {move || match state.get() {
+            LoadState::Loading if prerendered => ().into_any(),
             LoadState::Loading => view! { <LoadingView /> }.into_any(),
             LoadState::Ready(guide) => match embed.clone() {
                 Some(request) => view! { <EmbeddedPart guide request /> }.into_any(),
-                None => view! { <GuidePage guide /> }.into_any(),
+                None => view! { <GuidePage guide taking_over=prerendered /> }.into_any(),
             },
-            LoadState::Failed(error) => view! { <LoadErrorView error on_retry=load /> }.into_any(),
+            LoadState::Failed(error) => {
+                view! { <LoadErrorView error on_retry=load above_static_page=prerendered /> }.into_any()
+            }
         }}
     }
 }

@@ -11,10 +11,17 @@ use super::section::GuideSection;
 use super::toc::TableOfContents;
 use crate::data::Guide;
 use crate::embed::{provide_embed_dialog, EmbedDialog};
+use crate::prerender::takeover::hand_over_to_app;
 
 /// The whole guide, laid out for reading; the guide is also put in context for the blocks.
 #[component]
-pub fn GuidePage(guide: Arc<Guide>) -> impl IntoView {
+pub fn GuidePage(
+    guide: Arc<Guide>,
+    /// The page replaces the same page rendered at build time, where the reader may have
+    /// scrolled already: keep their place instead of jumping to the `#hash` again.
+    #[prop(optional)]
+    taking_over: bool,
+) -> impl IntoView {
     provide_context(guide.clone());
     provide_embed_dialog();
     let entries = table_of_contents(&guide);
@@ -23,7 +30,11 @@ pub fn GuidePage(guide: Arc<Guide>) -> impl IntoView {
     // Browser-only work runs after the sections are in the DOM, never while rendering.
     Effect::new(move |_| {
         follow_reading_position(ids.clone(), set_active);
-        scroll_to_hash_target();
+        if taking_over {
+            hand_over_to_app();
+        } else {
+            scroll_to_hash_target();
+        }
     });
     view! {
         <div class="guide-layout">

@@ -45,7 +45,10 @@ pub fn start(state: RwSignal<OfflineState>) {
         let Ok(registration) = JsFuture::from(registering).await else {
             return;
         };
-        let registration: ServiceWorkerRegistration = registration.unchecked_into();
+        // A browser that blocks workers (a policy, a test harness) may resolve to nothing.
+        let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else {
+            return;
+        };
         let controlled = move || {
             web_sys::window().is_some_and(|w| w.navigator().service_worker().controller().is_some())
         };

@@ -109,7 +109,7 @@ describe('embedding', () => {
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'], reducedMotion: 'reduce' });
     const page = await context.newPage();
     await page.goto(`${app.url}?metric=employed&view=map#salary-by-state`);
-    await page.waitForSelector('.salary-explorer');
+    await page.waitForSelector('#app .salary-explorer');
     await page.click('.salary-explorer .embed-button');
     const dialog = page.locator('dialog.embed-dialog');
     await dialog.waitFor();

@@ -20,7 +20,7 @@ function topInView(page, selector) {
 describe('the guide', () => {
   test('shows every section heading and the key figures', async () => {
     const { page, context, errors } = await open();
-    await page.waitForSelector('.guide-section');
+    await page.waitForSelector('#app .guide-section');
     const headings = await page.$$eval('.guide-section > .section-heading > h2', (els) => els.map((el) => el.textContent));
     assert.deepEqual(headings, guide.sections.map((section) => section.title));
     const figures = await page.textContent('.key-figures');
@@ -41,7 +41,7 @@ describe('the guide', () => {
   // Reduced motion makes the jump instant, so the position can be read as soon as the hash changes.
   test('table of contents links jump to their section and set the hash', async () => {
     const { page, context } = await open('', { reducedMotion: 'reduce' });
-    await page.waitForSelector('.guide-section');
+    await page.waitForSelector('#app .guide-section');
     for (const id of ['faq', 'roadmap', 'salary-by-state']) {
       await page.click(`nav.toc a[href="#${id}"]`);
       await page.waitForFunction((hash) => location.hash === hash, `#${id}`);
@@ -69,11 +69,15 @@ describe('the guide', () => {
     const alert = page.locator('.load-error');
     await alert.waitFor();
     assert.match(await alert.textContent(), /data\/guide\.json: the server answered 404/);
-    assert.equal(await page.locator('.guide-section').count(), 0);
+    // The guide rendered at build time stays readable below the notice, its controls inert.
+    assert.equal(await page.locator('#prerendered .guide-section').count(), 17);
+    assert.equal(await page.locator('#prerendered button:not([disabled])').count(), 0);
     await page.unroute('**/data/guide.json');
     await page.click('button.retry');
-    await page.waitForSelector('#faq');
+    await page.waitForSelector('#prerendered', { state: 'detached' });
     assert.equal(await page.locator('.load-error').count(), 0);
+    assert.equal(await page.locator('.guide-section').count(), 17);
+    assert.equal(await page.locator('button.state-button[disabled]').count(), 0);
     await context.close();
   });
 
@@ -95,7 +99,7 @@ describe('the guide', () => {
 
   test('fits a 320 px wide phone without sideways scrolling', async () => {
     const { page, context } = await open('', { viewport: { width: 320, height: 640 } });
-    await page.waitForSelector('.guide-section');
+    await page.waitForSelector('#app .guide-section');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
     await context.close();
@@ -103,7 +107,7 @@ describe('the guide', () => {
 
   test('prints without navigation and with every section', async () => {
     const { page, context } = await open();
-    await page.waitForSelector('.guide-section');
+    await page.waitForSelector('#app .guide-section');
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.isVisible('nav.toc'), false);
     const visible = await page.$$eval('.guide-section', (els) => els.filter((el) => el.offsetHeight > 0).length);
@@ -114,7 +118,7 @@ describe('the guide', () => {
   for (const colorScheme of ['light', 'dark']) {
     test(`axe finds no accessibility violations in ${colorScheme} mode`, async () => {
       const { page, context } = await open('', { colorScheme });
-      await page.waitForSelector('.guide-section');
+      await page.waitForSelector('#app .guide-section');
       const results = await new AxeBuilder({ page }).analyze();
       const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
       assert.deepEqual(summary, []);

@@ -35,7 +35,7 @@ const cacheNames = (page) => page.evaluate(async () => (await caches.keys()).fil
 
 async function visitUntilControlled(page, url) {
   await page.goto(url);
-  await page.waitForSelector('.guide-section');
+  await page.waitForSelector('#app .guide-section');
   await page.waitForFunction(async () => (await navigator.serviceWorker.ready) && navigator.serviceWorker.controller !== null);
 }
 
@@ -51,7 +51,7 @@ function offlineSuite(name, dist, prefix) {
 
       await server.stop();
       await page.reload();
-      await page.waitForSelector('.guide-section');
+      await page.waitForSelector('#app .guide-section');
       assert.equal(await page.locator('.guide-section > .section-heading > h2').count(), 17, 'every section is there');
       assert.equal(await page.locator('.bar-chart .bar').count(), 10, 'the chart is there');
       assert.match(await page.textContent('#item-tool-terraform [aria-pressed="true"]'), /Done/, 'progress survived');
@@ -78,7 +78,7 @@ function offlineSuite(name, dist, prefix) {
       assert.match(await page.textContent('.update-prompt'), /A new version is available/);
       assert.doesNotMatch(await page.textContent('.edition'), /updated/, 'no forced switch mid-session');
       await Promise.all([page.waitForEvent('load'), page.click('.update-prompt button')]);
-      await page.waitForSelector('.guide-section');
+      await page.waitForSelector('#app .guide-section');
       await page.waitForFunction(() => document.querySelector('.edition')?.textContent.includes('(updated)'));
       const names = await cacheNames(page);
       assert.equal(names.length, 1, `one cache remains: ${names}`);

@@ -51,7 +51,7 @@ describe('the roadmap checklist', () => {
     assert.equal(await overall(page), `2 of ${itemIds.length - 1} done, 1 skipped`);
 
     await page.reload();
-    await page.waitForSelector('.check-item');
+    await page.waitForSelector('#app .check-item');
     await page.waitForFunction((id) => document.querySelector(`#item-${id} .state-button[aria-pressed="true"]`)?.textContent.includes('Done'), itemIds[0]);
     assert.match(await pressed(page, itemIds[0]), /Done/);
     assert.match(await pressed(page, itemIds[1]), /In progress/);
@@ -104,7 +104,7 @@ describe('the roadmap checklist', () => {
     const errors = [];
     page.on('pageerror', (error) => errors.push(error));
     await page.goto(app.server.url + '#roadmap');
-    await page.waitForSelector('.check-item');
+    await page.waitForSelector('#app .check-item');
     assert.match(await page.textContent('.roadmap .notice.warning'), /Progress will not be saved here: this browser's storage for this site is full/);
     await mark(page, itemIds[0], 'Done');
     assert.match(await pressed(page, itemIds[0]), /Done/);
@@ -188,7 +188,7 @@ describe('the roadmap checklist', () => {
     await page.click('button:has-text("Undo reset")');
     assert.equal(await overall(page), `2 of ${itemIds.length} done`);
     await page.reload();
-    await page.waitForSelector('.check-item');
+    await page.waitForSelector('#app .check-item');
     await page.waitForFunction((n) => document.querySelector('.roadmap-overview .progress-count')?.textContent === `2 of ${n} done`, itemIds.length);
     await context.close();
   });
@@ -199,7 +199,7 @@ describe('the roadmap checklist', () => {
     const second = await context.newPage();
     for (const page of [first, second]) {
       await page.goto(app.server.url + '#roadmap');
-      await page.waitForSelector('.check-item');
+      await page.waitForSelector('#app .check-item');
     }
     await mark(first, itemIds[0], 'Done');
     await mark(second, itemIds[1], 'Skipped');

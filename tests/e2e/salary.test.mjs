@@ -176,7 +176,7 @@ describe('the salary chart', () => {
     assert.match(await page.getAttribute('.salary-table tbody tr.highlighted th', 'scope'), /row/);
     assert.equal(await page.textContent('.salary-table tbody tr.highlighted th'), 'Texas');
     await page.goto(app.server.url + '?metric=%ZZ&sort=sideways&view=3d&state=<b>#salary-by-state');
-    await page.waitForSelector('.bar-chart');
+    await page.waitForSelector('#app .bar-chart');
     assert.equal(await page.isChecked('input[name="salary-metric"][value="salary"]'), true);
     assert.equal(await page.locator('.bar.highlighted').count(), 0);
     assert.ok(!page.url().includes('metric='), 'the URL is cleaned to the defaults');

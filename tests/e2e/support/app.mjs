@@ -3,6 +3,11 @@ import { after, before } from 'node:test';
 import { launch } from './browser.mjs';
 import { serve } from './server.mjs';
 
+/** Waits until the app has replaced the guide rendered into the page at build time. */
+export async function appInCharge(page) {
+  await page.waitForFunction(() => !document.getElementById('prerendered') && document.querySelector('#app > *'));
+}
+
 /** Starts the server and browser before the file's tests and stops them after. */
 export function useApp() {
   const app = {
@@ -15,6 +20,7 @@ export function useApp() {
       const errors = [];
       page.on('pageerror', (error) => errors.push(error));
       await page.goto(app.server.url + path);
+      await appInCharge(page);
       return { page, context, errors };
     },
   };

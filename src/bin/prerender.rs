@@ -1,0 +1,48 @@
+//! Writes the full page into a build's `index.html` (run by trunk's post_build hook).
+//!
+//!   prerender <build dir>      reads <dir>/index.html and <dir>/data/guide.json
+//!
+//! Native only: the wasm build of the app never contains it.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    use std::path::PathBuf;
+
+    let Some(dir) = std::env::args_os().nth(1).map(PathBuf::from) else {
+        eprintln!("usage: prerender <build dir>");
+        return std::process::ExitCode::from(2);
+    };
+    match prerender(&dir) {
+        Ok(bytes) => {
+            println!(
+                "prerender: wrote the guide into {} ({bytes} bytes)",
+                dir.join("index.html").display()
+            );
+            std::process::ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("prerender: {error}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn prerender(dir: &std::path::Path) -> Result<usize, Box<dyn std::error::Error>> {
+    use career_guide::data::decode_guide;
+    use career_guide::prerender::{insert_prerendered, render::render_full_page};
+
+    let data_path = dir.join("data").join("guide.json");
+    let data = std::fs::read_to_string(&data_path)
+        .map_err(|error| format!("cannot read {}: {error}", data_path.display()))?;
+    let guide = decode_guide("data/guide.json", &data).map_err(|error| error.to_string())?;
+    let index_path = dir.join("index.html");
+    let index = std::fs::read_to_string(&index_path)
+        .map_err(|error| format!("cannot read {}: {error}", index_path.display()))?;
+    let page = insert_prerendered(&index, &render_full_page(guide))?;
+    std::fs::write(&index_path, &page)?;
+    Ok(page.len())
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

@@ -1,0 +1,135 @@
+//! Where the pre-rendered guide goes in `index.html`, and how its controls wait for the app.
+
+use std::fmt;
+
+/// The id of the element that holds the pre-rendered guide until the app takes over.
+pub const PRERENDERED_ID: &str = "prerendered";
+
+/// What the page says to readers without JavaScript, in place of the shell's `<noscript>`.
+const NO_SCRIPT_NOTE: &str = "<noscript><p class=\"noscript\">Without JavaScript you can read the \
+whole guide, but the salary chart's controls and the roadmap checklist need it to work.</p></noscript>";
+
+/// Why `index.html` could not take the pre-rendered guide.
+#[derive(Debug, PartialEq, Eq)]
+pub enum PrerenderError {
+    /// The page has no `<body>` to put the guide in.
+    NoBody,
+    /// The page already holds a pre-rendered guide (the hook ran twice on one build).
+    AlreadyRendered,
+}
+
+impl fmt::Display for PrerenderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NoBody => f.write_str("index.html has no <body> element"),
+            Self::AlreadyRendered => f.write_str("index.html already holds a pre-rendered guide"),
+        }
+    }
+}
+
+impl std::error::Error for PrerenderError {}
+
+/// `index_html` with `body_html` placed at the end of its `<body>` (after the element the app
+/// mounts in), inside the element the app takes over, and the shell's `<noscript>` note replaced
+/// by one that fits a readable page.
+pub fn insert_prerendered(index_html: &str, body_html: &str) -> Result<String, PrerenderError> {
+    if index_html.contains(&format!("id=\"{PRERENDERED_ID}\"")) {
+        return Err(PrerenderError::AlreadyRendered);
+    }
+    let body_end = index_html.rfind("</body>").ok_or(PrerenderError::NoBody)?;
+    let (body, tail) = index_html.split_at(body_end);
+    let body = without_noscript(body.trim_end());
+    Ok(format!(
+        "{body}\n{NO_SCRIPT_NOTE}\n<div id=\"{PRERENDERED_ID}\">{}</div>\n{tail}",
+        with_controls_disabled(body_html)
+    ))
+}
+
+/// `html` without its first `<noscript>…</noscript>` element.
+fn without_noscript(html: &str) -> String {
+    match (html.find("<noscript"), html.find("</noscript>")) {
+        (Some(start), Some(end)) if start < end => {
+            let kept_before = html[..start].trim_end();
+            format!("{kept_before}{}", &html[end + "</noscript>".len()..])
+        }
+        _ => html.to_owned(),
+    }
+}
+
+/// `html` with every form control disabled. Until the app takes over, a click on a checkbox or
+/// button of the static page would do nothing and be lost, so the controls say they are not
+/// ready instead.
+pub fn with_controls_disabled(html: &str) -> String {
+    const CONTROLS: [&str; 4] = ["<input", "<button", "<select", "<textarea"];
+    let mut out = String::with_capacity(html.len() + 256);
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let tag = CONTROLS
+            .iter()
+            .find(|tag| rest.starts_with(**tag) && rest[tag.len()..].starts_with([' ', '>', '/']));
+        match tag {
+            Some(tag) => {
+                out.push_str(tag);
+                out.push_str(" disabled");
+                rest = &rest[tag.len()..];
+            }
+            None => {
+                out.push('<');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHELL: &str =
+        "<html><head><title>t</title></head>\n<body class=\"x\">\n  <div id=\"app\"></div>\n  \
+<noscript>\n    <p>needs JS</p>\n  </noscript>\n</body></html>";
+
+    #[test]
+    fn the_guide_goes_after_the_app_root_and_the_old_note_goes() {
+        let page = insert_prerendered(SHELL, "<main>guide</main>").unwrap();
+        let app = page.find("<div id=\"app\"></div>").unwrap();
+        let guide = page
+            .find("<div id=\"prerendered\"><main>guide</main></div>")
+            .unwrap();
+        assert!(app < guide);
+        assert!(!page.contains("needs JS"));
+        assert_eq!(page.matches("<noscript>").count(), 1);
+        assert!(page.contains("read the whole guide"));
+        assert!(page.ends_with("</body></html>"));
+        assert!(page.starts_with("<html><head><title>t</title></head>"));
+    }
+
+    #[test]
+    fn a_page_without_a_body_or_already_rendered_is_refused() {
+        assert_eq!(
+            insert_prerendered("<html></html>", "x"),
+            Err(PrerenderError::NoBody)
+        );
+        let once = insert_prerendered(SHELL, "x").unwrap();
+        assert_eq!(
+            insert_prerendered(&once, "x"),
+            Err(PrerenderError::AlreadyRendered)
+        );
+    }
+
+    #[test]
+    fn controls_are_disabled_and_nothing_else_changes() {
+        let html = "<p>a<b>b</b></p><input type=\"checkbox\"><button class=\"c\">Go</button>\
+<inputs></inputs><select><option>1</option></select><textarea></textarea><br/>";
+        assert_eq!(
+            with_controls_disabled(html),
+            "<p>a<b>b</b></p><input disabled type=\"checkbox\"><button disabled class=\"c\">Go</button>\
+<inputs></inputs><select disabled><option>1</option></select><textarea disabled></textarea><br/>"
+        );
+        assert_eq!(with_controls_disabled("a < b"), "a < b");
+    }
+}

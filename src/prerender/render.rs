@@ -1,0 +1,62 @@
+//! Renders the full page to an HTML string, natively, at build time.
+
+use std::sync::{Arc, Once};
+
+use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
+use leptos::prelude::*;
+use leptos::reactive::diagnostics::SpecialNonReactiveZone;
+
+use crate::data::Guide;
+use crate::guide::GuidePage;
+
+/// An executor that drops every task. At build time nothing runs after rendering: the effects
+/// that reach for the browser (scroll-spy, storage, the service worker) wait for the client.
+struct BuildTimeExecutor;
+
+impl CustomExecutor for BuildTimeExecutor {
+    fn spawn(&self, _task: PinnedFuture<()>) {}
+    fn spawn_local(&self, _task: PinnedLocalFuture<()>) {}
+    fn poll_local(&self) {}
+}
+
+/// The HTML of the full page for `guide`, as the app renders it once the data has loaded.
+pub fn render_full_page(guide: Guide) -> String {
+    static EXECUTOR: Once = Once::new();
+    EXECUTOR.call_once(|| {
+        // Only fails when another executor is already set, which then serves as well.
+        let _ = Executor::init_custom_executor(BuildTimeExecutor);
+    });
+    let owner = Owner::new();
+    let html = owner.with(|| {
+        // Rendering once to a string reads each signal a single time, on purpose: no tracking.
+        let _untracked = SpecialNonReactiveZone::enter();
+        view! { <GuidePage guide=Arc::new(guide) /> }.to_html()
+    });
+    drop(owner);
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::shipped_guide;
+
+    #[test]
+    fn the_page_holds_every_section_the_chart_and_the_checklist() {
+        let guide = shipped_guide();
+        let html = render_full_page(guide.clone());
+        for section in &guide.sections {
+            assert!(
+                html.contains(&format!("id=\"{}\"", section.id)),
+                "section {}",
+                section.id
+            );
+        }
+        assert!(html.contains("<svg"), "the salary chart is drawn");
+        assert!(
+            html.contains("class=\"state-buttons\""),
+            "the checklist has its items"
+        );
+        assert!(html.contains(&guide.title), "the title");
+    }
+}
