@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Every test: format, lints on both targets, native tests, browser tests in wasm, and end-to-end
-# tests with Playwright against the release build.
+# Every test: format, lints on both targets, native tests, browser tests in wasm, the size budget,
+# and end-to-end tests with Playwright against the release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -25,6 +25,9 @@ cargo test --locked --target wasm32-unknown-unknown --test browser
 step "release build (at / and under /career-guide/)"
 trunk build --release
 trunk build --release --public-url /career-guide/ --dist target/dist-subpath
+
+step "size budget (the first load's gzip bytes against scripts/size-budget.json's ceiling)"
+node scripts/bench.mjs dist --ceiling
 
 step "end-to-end tests (Playwright, Debian chromium)"
 npm run --silent e2e

@@ -1,4 +1,5 @@
-//! Writes the full page into a build's `index.html` (run by trunk's post_build hook).
+//! Writes the full page into a build's `index.html` (run by trunk's post_build hook), starts the
+//! app only after the first paint, and inlines the stylesheets.
 //!
 //!   prerender <build dir>      reads <dir>/index.html and <dir>/data/guide.json
 //!
@@ -30,7 +31,10 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 fn prerender(dir: &std::path::Path) -> Result<usize, Box<dyn std::error::Error>> {
     use career_guide::data::decode_guide;
-    use career_guide::prerender::{insert_prerendered, render::render_full_page};
+    use career_guide::prerender::render::render_full_page;
+    use career_guide::prerender::{
+        inline_stylesheets, insert_prerendered, start_after_first_paint,
+    };
 
     let data_path = dir.join("data").join("guide.json");
     let data = std::fs::read_to_string(&data_path)
@@ -40,6 +44,15 @@ fn prerender(dir: &std::path::Path) -> Result<usize, Box<dyn std::error::Error>>
     let index = std::fs::read_to_string(&index_path)
         .map_err(|error| format!("cannot read {}: {error}", index_path.display()))?;
     let page = insert_prerendered(&index, &render_full_page(guide))?;
+    let page = start_after_first_paint(&page)?;
+    // Stylesheets sit at the build's root under their hashed names; once inlined, they go, so
+    // that the service worker does not precache files no page asks for.
+    let file_of = |href: &str| dir.join(href.rsplit('/').next().unwrap_or(href));
+    let (page, inlined) =
+        inline_stylesheets(&page, |href| std::fs::read_to_string(file_of(href)).ok())?;
+    for href in &inlined {
+        std::fs::remove_file(file_of(href))?;
+    }
     std::fs::write(&index_path, &page)?;
     Ok(page.len())
 }

@@ -1,10 +1,7 @@
 //! The guide's content, as decoded from `public/data/guide.json` (see `docs/content-schema.md`).
 
-use serde::Deserialize;
-
 /// The whole data file: the role's key figures, the state salary table and the guide's sections.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Guide {
     pub title: String,
     pub edition: String,
@@ -18,8 +15,7 @@ pub struct Guide {
 }
 
 /// The national figures shown in the header.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RoleFacts {
     pub name: String,
     pub soc_code: String,
@@ -37,24 +33,21 @@ pub struct RoleFacts {
 }
 
 /// The lowest and highest salary the source gives for the role, in whole dollars.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SalaryRange {
     pub low: u32,
     pub high: u32,
 }
 
 /// Who published a figure, and for which year.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceName {
     pub name: String,
     pub year: u16,
 }
 
 /// One state's employment and median salary.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StateSalary {
     pub name: String,
     /// Two-letter postal code, e.g. "CA".
@@ -64,8 +57,7 @@ pub struct StateSalary {
 }
 
 /// One section of the guide; its `id` is the URL hash that links to it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     pub id: String,
     pub title: String,
@@ -73,16 +65,14 @@ pub struct Section {
 }
 
 /// A piece of a section. Text is plain text; the block kind gives the structure.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+/// In the file, `type` names the kind in snake_case, e.g. `"state_salaries"`.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     Paragraph {
-        #[serde(default)]
         lead: Option<String>,
         text: String,
     },
     List {
-        #[serde(default)]
         title: Option<String>,
         items: Vec<Item>,
     },
@@ -105,7 +95,6 @@ pub enum Block {
     /// The salary chart, with the caveats that travel with it when it is embedded alone.
     StateSalaries {
         caption: String,
-        #[serde(default)]
         notes: Vec<Note>,
     },
     Sources {
@@ -114,8 +103,7 @@ pub enum Block {
 }
 
 /// A boxed aside, such as a caveat where the source's figures disagree.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
     pub tone: NoteTone,
     pub title: String,
@@ -123,62 +111,51 @@ pub struct Note {
 }
 
 /// Whether a note warns about the data or gives advice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoteTone {
     Caveat,
     Tip,
 }
 
 /// A list entry: an optional bold term, an optional badge and its text.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
     /// Stable id; the roadmap checklist keys progress by it.
-    #[serde(default)]
     pub id: Option<String>,
-    #[serde(default)]
     pub term: Option<String>,
-    #[serde(default)]
     pub tag: Option<String>,
-    #[serde(default)]
     pub text: String,
 }
 
 /// One roadmap step.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Step {
     pub id: String,
     pub title: String,
     /// As the source says it, e.g. "3-6 months" or "Ongoing".
     pub duration: String,
     /// The same duration in months, when the source gives one.
-    #[serde(default)]
     pub months: Option<MonthRange>,
     pub summary: String,
     pub items: Vec<Item>,
 }
 
 /// A duration from `min` to `max` months.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MonthRange {
     pub min: u16,
     pub max: u16,
 }
 
 /// A common belief about the role and what is true instead.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Myth {
     pub myth: String,
     pub reality: String,
 }
 
 /// One line of a role comparison table.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ComparisonRow {
     pub aspect: String,
     pub this_role: String,
@@ -186,21 +163,17 @@ pub struct ComparisonRow {
 }
 
 /// A question and its answer.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Question {
     pub question: String,
     pub answer: String,
 }
 
 /// A data source the guide draws on.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceRef {
     pub name: String,
-    #[serde(default)]
     pub publisher: Option<String>,
-    #[serde(default)]
     pub year: Option<u16>,
     pub used_for: String,
 }

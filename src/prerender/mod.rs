@@ -6,6 +6,8 @@
 pub mod page;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod render;
+pub mod start;
 pub mod takeover;
 
 pub use page::{insert_prerendered, PrerenderError, PRERENDERED_ID};
+pub use start::{inline_stylesheets, start_after_first_paint, StartError};

@@ -1,48 +1,14 @@
-//! Turns the data file's text into a [`Guide`], rejecting anything the views could not show.
+//! The content rules a well-shaped guide must also follow: ids, non-empty lists and texts, and
+//! placeholders that name a known figure.
 
 use std::collections::HashSet;
 
-use super::error::{DataError, Problem};
-use super::types::{Block, Guide, Item};
-
-/// Decodes and validates the guide data; `file` names the file in error messages.
-pub fn decode_guide(file: &str, text: &str) -> Result<Guide, DataError> {
-    let fail = |problem| DataError {
-        file: file.to_owned(),
-        problem,
-    };
-    let mut json = serde_json::Deserializer::from_str(text);
-    let guide: Guide = serde_path_to_error::deserialize(&mut json).map_err(|error| {
-        let field = error.path().to_string();
-        let inner = error.into_inner();
-        if inner.is_syntax() || inner.is_eof() {
-            fail(Problem::Syntax {
-                line: inner.line(),
-                column: inner.column(),
-                message: without_position(&inner.to_string()),
-            })
-        } else {
-            fail(Problem::Shape {
-                field,
-                message: without_position(&inner.to_string()),
-            })
-        }
-    })?;
-    validate(&guide).map_err(|(field, message)| fail(Problem::Invalid { field, message }))?;
-    Ok(guide)
-}
-
-/// serde_json appends " at line L column C"; the path already says where.
-fn without_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(cut) => message[..cut].to_owned(),
-        None => message.to_owned(),
-    }
-}
+use crate::data::types::{Block, Guide, Item};
 
 type Invalid = (String, String);
 
-fn validate(guide: &Guide) -> Result<(), Invalid> {
+/// Checks the rules that the types alone cannot express; the first broken one is the error.
+pub(super) fn validate(guide: &Guide) -> Result<(), Invalid> {
     let role = &guide.role;
     let range = role.salary_range;
     if !(range.low <= role.median_salary && role.median_salary <= range.high) {

@@ -1,0 +1,158 @@
+//! How the built page starts the app: after the pre-rendered guide has been painted, with its
+//! styles inline so that the first paint needs the HTML alone.
+
+use std::fmt;
+
+/// What trunk's start script begins with; the module path follows, then `';`.
+const TRUNK_IMPORT: &str = "import init, * as bindings from '";
+
+/// Why the built page could not be rewritten.
+#[derive(Debug, PartialEq, Eq)]
+pub enum StartError {
+    /// trunk's start script is not in the page (its format changed?).
+    NoStartScript,
+    /// A stylesheet the page links to could not be read.
+    MissingStylesheet(String),
+}
+
+impl fmt::Display for StartError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NoStartScript => write!(
+                f,
+                "index.html has no trunk start script (`{TRUNK_IMPORT}…`)"
+            ),
+            Self::MissingStylesheet(href) => write!(f, "cannot read the stylesheet {href}"),
+        }
+    }
+}
+
+impl std::error::Error for StartError {}
+
+/// `html` with the app's JavaScript and wasm fetched only once the page has been painted: the
+/// preload hints go, and trunk's static import becomes a dynamic one behind a frame. The guide
+/// is already readable, so the app must not compete with it for the network or the CPU.
+pub fn start_after_first_paint(html: &str) -> Result<String, StartError> {
+    let at = html.find(TRUNK_IMPORT).ok_or(StartError::NoStartScript)?;
+    let path_start = at + TRUNK_IMPORT.len();
+    let path_len = html[path_start..]
+        .find("';")
+        .ok_or(StartError::NoStartScript)?;
+    let module = &html[path_start..path_start + path_len];
+    let import_end = path_start + path_len + "';".len();
+    let deferred = format!(
+        "await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));\n\
+         const bindings = await import('{module}');\n\
+         const init = bindings.default;"
+    );
+    let rewritten = format!("{}{deferred}{}", &html[..at], &html[import_end..]);
+    Ok(without_tags(&rewritten, |tag| {
+        tag.contains("rel=\"modulepreload\"")
+            || (tag.contains("rel=\"preload\"") && tag.contains("type=\"application/wasm\""))
+    }))
+}
+
+/// `html` with each `<link rel="stylesheet" href=…>` replaced by a `<style>` holding the file's
+/// text, read by `read(href)`; returns the page and the hrefs it inlined.
+pub fn inline_stylesheets(
+    html: &str,
+    read: impl Fn(&str) -> Option<String>,
+) -> Result<(String, Vec<String>), StartError> {
+    let mut out = String::with_capacity(html.len());
+    let mut inlined = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("<link ") {
+        out.push_str(&rest[..at]);
+        let end = rest[at..].find('>').map_or(rest.len(), |end| at + end + 1);
+        let tag = &rest[at..end];
+        match attribute(tag, "href").filter(|_| tag.contains("rel=\"stylesheet\"")) {
+            Some(href) => {
+                let css =
+                    read(href).ok_or_else(|| StartError::MissingStylesheet(href.to_owned()))?;
+                out.push_str("<style>");
+                out.push_str(css.trim());
+                out.push_str("</style>");
+                inlined.push(href.to_owned());
+            }
+            None => out.push_str(tag),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    Ok((out, inlined))
+}
+
+/// The value of `name="…"` in one tag.
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(" {name}=\"");
+    let start = tag.find(&key)? + key.len();
+    let len = tag[start..].find('"')?;
+    Some(&tag[start..start + len])
+}
+
+/// `html` without the `<link …>` tags for which `unwanted` holds.
+fn without_tags(html: &str, unwanted: impl Fn(&str) -> bool) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("<link ") {
+        out.push_str(&rest[..at]);
+        let end = rest[at..].find('>').map_or(rest.len(), |end| at + end + 1);
+        if !unwanted(&rest[at..end]) {
+            out.push_str(&rest[at..end]);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // The shape of trunk 0.21's output, trimmed.
+    const BUILT: &str =
+        "<head>\n<script type=\"module\">\nimport init, * as bindings from '/cg-1a.js';\n\
+const wasm = await init({ module_or_path: '/cg-1a_bg.wasm' });\n</script>\n\
+<link rel=\"stylesheet\" href=\"/base-2b.css\" integrity=\"sha384-x\"/>\n\
+<link rel=\"manifest\" href=\"manifest.webmanifest\" />\n\
+<link rel=\"modulepreload\" href=\"/cg-1a.js\" crossorigin=\"anonymous\">\
+<link rel=\"preload\" href=\"/cg-1a_bg.wasm\" as=\"fetch\" type=\"application/wasm\"></head>";
+
+    #[test]
+    fn the_app_is_fetched_after_the_first_paint_and_not_preloaded() {
+        let page = start_after_first_paint(BUILT).unwrap();
+        assert!(!page.contains("import init"));
+        assert!(!page.contains("modulepreload"));
+        assert!(!page.contains("rel=\"preload\""));
+        let frame = page.find("requestAnimationFrame").unwrap();
+        let import = page.find("await import('/cg-1a.js')").unwrap();
+        assert!(frame < import);
+        assert!(page.contains("const init = bindings.default;\nconst wasm = await init("));
+        assert!(page.contains("<link rel=\"manifest\""), "other links stay");
+        assert!(page.ends_with("</head>"));
+    }
+
+    #[test]
+    fn a_page_without_trunks_start_script_is_refused() {
+        assert_eq!(
+            start_after_first_paint("<head></head>"),
+            Err(StartError::NoStartScript)
+        );
+    }
+
+    #[test]
+    fn stylesheets_are_inlined_and_other_links_kept() {
+        let (page, inlined) = inline_stylesheets(BUILT, |href| {
+            (href == "/base-2b.css").then(|| "a{b:c}\n".into())
+        })
+        .unwrap();
+        assert!(page.contains("<style>a{b:c}</style>\n<link rel=\"manifest\""));
+        assert!(!page.contains("base-2b.css"));
+        assert_eq!(inlined, ["/base-2b.css"]);
+        assert_eq!(
+            inline_stylesheets(BUILT, |_| None),
+            Err(StartError::MissingStylesheet("/base-2b.css".into()))
+        );
+    }
+}
