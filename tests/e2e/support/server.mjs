@@ -3,7 +3,8 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
-const TYPES = {
+/** Content types by file extension, as a host of the build should send them. */
+export const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -14,6 +15,9 @@ const TYPES = {
   '.png': 'image/png',
   '.webmanifest': 'application/manifest+json',
 };
+
+/** Files whose names carry trunk's content hash: cached for a year, never revalidated. */
+export const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 
 /**
  * Serves `root` (default: dist/) on 127.0.0.1 under `prefix` (default `/`), at `port` (default:
@@ -36,7 +40,7 @@ export async function serve(root = resolve('dist'), { port = 0, prefix = '/' } =
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      const hashed = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(file);
+      const hashed = HASHED.test(file);
       response.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
