@@ -20,10 +20,14 @@ pub fn mount() {
     use wasm_bindgen::JsCast;
 
     let embed = embed::host::request_from_location();
-    if let Some(request) = &embed {
-        prerender::takeover::discard_prerendered();
-        embed::host::prepare_page(request);
-        embed::host::report_height(request.frame_id.clone());
+    match &embed {
+        Some(request) => {
+            prerender::takeover::discard_prerendered();
+            embed::host::prepare_page(request);
+            embed::host::report_height(request.frame_id.clone());
+        }
+        // index.html's early guess (a one-line script) said embed, but the request is not one.
+        None => embed::host::leave_embed_mode(),
     }
     let prerendered = prerender::takeover::page_is_prerendered();
     let app = move || leptos::view! { <App embed=embed.clone() prerendered /> };

@@ -13,8 +13,12 @@ pub fn LoadErrorView(
     #[prop(optional)] above_static_page: bool,
 ) -> impl IntoView {
     let retry_button = NodeRef::<leptos::html::Button>::new();
-    // Move focus to the way out, so keyboard and screen-reader users land on it.
+    // Move focus to the way out, so keyboard and screen-reader users land on it; not above the
+    // guide, where the reader may be reading further down (the alert is announced anyway).
     Effect::new(move |_| {
+        if above_static_page {
+            return;
+        }
         if let Some(button) = retry_button.get() {
             let _ = button.focus();
         }

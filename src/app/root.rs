@@ -32,10 +32,8 @@ pub fn App(
     load.run(());
     let embedded = embed.is_some();
     view! {
-        {(!embedded).then(|| view! {
-            <a class="skip-link" href="#main">"Skip to content"</a>
-            <OfflineBanner />
-        })}
+        // The skip link is in index.html, so that it works before the app and without it.
+        {(!embedded).then(|| view! { <OfflineBanner /> })}
         {move || match state.get() {
             LoadState::Loading if prerendered => ().into_any(),
             LoadState::Loading => view! { <LoadingView /> }.into_any(),

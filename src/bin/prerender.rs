@@ -50,10 +50,10 @@ fn prerender(dir: &std::path::Path) -> Result<usize, Box<dyn std::error::Error>>
     let file_of = |href: &str| dir.join(href.rsplit('/').next().unwrap_or(href));
     let (page, inlined) =
         inline_stylesheets(&page, |href| std::fs::read_to_string(file_of(href)).ok())?;
+    std::fs::write(&index_path, &page)?;
     for href in &inlined {
         std::fs::remove_file(file_of(href))?;
     }
-    std::fs::write(&index_path, &page)?;
     Ok(page.len())
 }
 

@@ -7,6 +7,7 @@ mod load;
 mod types;
 
 pub use decode::decode_guide;
+pub use decode::strict::parse as parse_json;
 pub use error::{DataError, Problem};
 pub use figures::{format_count, format_dollars, format_signed_percent, percent_difference};
 pub use load::{fetch_guide, GUIDE_URL};

@@ -21,8 +21,23 @@ pub fn prepare_page(request: &EmbedRequest) {
         return;
     };
     let _ = root.class_list().add_1("embedded");
+    // The page's own chrome: a skip link means nothing inside another site's frame.
+    if let Some(link) = root.query_selector(".skip-link").ok().flatten() {
+        link.remove();
+    }
     if let Some(theme) = request.theme.attribute() {
         let _ = root.set_attribute("data-theme", theme);
+    }
+}
+
+/// Undoes index.html's early guess that the page is embedded, when the URL is not a valid
+/// embed request after all: the full page shows.
+pub fn leave_embed_mode() {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.class_list().remove_1("embedded");
     }
 }
 

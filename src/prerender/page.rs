@@ -45,9 +45,11 @@ pub fn insert_prerendered(index_html: &str, body_html: &str) -> Result<String, P
     ))
 }
 
-/// `html` without its first `<noscript>…</noscript>` element.
+/// `html` without the first `<noscript>…</noscript>` element of its body.
 fn without_noscript(html: &str) -> String {
-    match (html.find("<noscript"), html.find("</noscript>")) {
+    let body = html.find("<body").unwrap_or(0);
+    let find = |needle: &str| html[body..].find(needle).map(|at| body + at);
+    match (find("<noscript"), find("</noscript>")) {
         (Some(start), Some(end)) if start < end => {
             let kept_before = html[..start].trim_end();
             format!("{kept_before}{}", &html[end + "</noscript>".len()..])
@@ -56,10 +58,15 @@ fn without_noscript(html: &str) -> String {
     }
 }
 
-/// `html` with every form control disabled. Until the app takes over, a click on a checkbox or
-/// button of the static page would do nothing and be lost, so the controls say they are not
-/// ready instead.
+/// `html` with every form control disabled and nothing else in the keyboard's path. Until the
+/// app takes over, a click on a checkbox or button of the static page would do nothing and be
+/// lost, so the controls say they are not ready; a chart bar would take focus and arrow keys
+/// that do nothing yet, so it is taken out of the tab order (links stay).
 pub fn with_controls_disabled(html: &str) -> String {
+    disable_controls(html).replace(" tabindex=\"0\"", " tabindex=\"-1\"")
+}
+
+fn disable_controls(html: &str) -> String {
     const CONTROLS: [&str; 4] = ["<input", "<button", "<select", "<textarea"];
     let mut out = String::with_capacity(html.len() + 256);
     let mut rest = html;
@@ -90,7 +97,7 @@ mod tests {
     use super::*;
 
     const SHELL: &str =
-        "<html><head><title>t</title></head>\n<body class=\"x\">\n  <div id=\"app\"></div>\n  \
+        "<html><head><title>t</title><noscript>head</noscript></head>\n<body class=\"x\">\n  <div id=\"app\"></div>\n  \
 <noscript>\n    <p>needs JS</p>\n  </noscript>\n</body></html>";
 
     #[test]
@@ -102,10 +109,14 @@ mod tests {
             .unwrap();
         assert!(app < guide);
         assert!(!page.contains("needs JS"));
-        assert_eq!(page.matches("<noscript>").count(), 1);
+        assert_eq!(
+            page.matches("<noscript>").count(),
+            2,
+            "the head's stays, the body's is new"
+        );
         assert!(page.contains("read the whole guide"));
         assert!(page.ends_with("</body></html>"));
-        assert!(page.starts_with("<html><head><title>t</title></head>"));
+        assert!(page.starts_with("<html><head><title>t</title><noscript>head</noscript></head>"));
     }
 
     #[test]
@@ -131,5 +142,9 @@ mod tests {
 <inputs></inputs><select disabled><option>1</option></select><textarea disabled></textarea><br/>"
         );
         assert_eq!(with_controls_disabled("a < b"), "a < b");
+        assert_eq!(
+            with_controls_disabled("<g tabindex=\"0\" role=\"img\"></g><a href=\"#x\">x</a>"),
+            "<g tabindex=\"-1\" role=\"img\"></g><a href=\"#x\">x</a>"
+        );
     }
 }

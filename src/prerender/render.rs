@@ -23,7 +23,7 @@ impl CustomExecutor for BuildTimeExecutor {
 pub fn render_full_page(guide: Guide) -> String {
     static EXECUTOR: Once = Once::new();
     EXECUTOR.call_once(|| {
-        // Only fails when another executor is already set, which then serves as well.
+        // Fails only when an executor is already set: in this process, that is this one.
         let _ = Executor::init_custom_executor(BuildTimeExecutor);
     });
     let owner = Owner::new();
@@ -58,5 +58,14 @@ mod tests {
             "the checklist has its items"
         );
         assert!(html.contains(&guide.title), "the title");
+        // Controls show their initial state as attributes (properties do not reach HTML).
+        assert!(
+            html.contains("value=\"salary\" checked"),
+            "the default metric is checked"
+        );
+        assert!(
+            html.contains("value=\"desc\" selected"),
+            "the default sort is selected"
+        );
     }
 }

@@ -29,9 +29,33 @@ impl fmt::Display for StartError {
 
 impl std::error::Error for StartError {}
 
+/// What runs in place of trunk's static import: wait for the first paint (or a short timer:
+/// hidden tabs and off-screen frames get no animation frames; embeds paint nothing first), then
+/// import the module. `{module}` is the glue's path.
+const DEFERRED_IMPORT: &str = "try {
+  if (!document.documentElement.classList.contains('embedded')) {
+    await new Promise((go) => { requestAnimationFrame(() => setTimeout(go)); setTimeout(go, 250); });
+  }
+  const bindings = await import('{module}');
+  const init = bindings.default;";
+
+/// Closes the `try`: if the app cannot start, say so above the guide, with a way to try again.
+const START_FAILED: &str = "} catch (error) {
+  const notice = document.createElement('section');
+  notice.className = 'load-error above-static-page';
+  notice.setAttribute('aria-label', 'Problem starting the app');
+  notice.innerHTML = '<p role=\"alert\"></p><button type=\"button\" class=\"retry\">Reload</button>';
+  notice.firstChild.textContent = 'The chart and the checklist could not start (' + error + '). '
+    + 'The guide below can still be read. Check your connection, then reload the page.';
+  notice.lastChild.addEventListener('click', () => location.reload());
+  document.body.prepend(notice);
+}
+";
+
 /// `html` with the app's JavaScript and wasm fetched only once the page has been painted: the
 /// preload hints go, and trunk's static import becomes a dynamic one behind a frame. The guide
-/// is already readable, so the app must not compete with it for the network or the CPU.
+/// is already readable, so the app must not compete with it for the network or the CPU. A
+/// failure to start shows a notice with Reload instead of leaving the controls dead.
 pub fn start_after_first_paint(html: &str) -> Result<String, StartError> {
     let at = html.find(TRUNK_IMPORT).ok_or(StartError::NoStartScript)?;
     let path_start = at + TRUNK_IMPORT.len();
@@ -40,16 +64,26 @@ pub fn start_after_first_paint(html: &str) -> Result<String, StartError> {
         .ok_or(StartError::NoStartScript)?;
     let module = &html[path_start..path_start + path_len];
     let import_end = path_start + path_len + "';".len();
-    let deferred = format!(
-        "await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));\n\
-         const bindings = await import('{module}');\n\
-         const init = bindings.default;"
+    let script_end = import_end
+        + html[import_end..]
+            .find("</script>")
+            .ok_or(StartError::NoStartScript)?;
+    let rewritten = format!(
+        "{}{}{}{START_FAILED}{}",
+        &html[..at],
+        DEFERRED_IMPORT.replace("{module}", module),
+        &html[import_end..script_end],
+        &html[script_end..]
     );
-    let rewritten = format!("{}{deferred}{}", &html[..at], &html[import_end..]);
-    Ok(without_tags(&rewritten, |tag| {
-        tag.contains("rel=\"modulepreload\"")
-            || (tag.contains("rel=\"preload\"") && tag.contains("type=\"application/wasm\""))
-    }))
+    map_links(&rewritten, |tag| {
+        let preload = tag.contains("rel=\"modulepreload\"")
+            || (tag.contains("rel=\"preload\"") && tag.contains("type=\"application/wasm\""));
+        Ok(if preload {
+            String::new()
+        } else {
+            tag.to_owned()
+        })
+    })
 }
 
 /// `html` with each `<link rel="stylesheet" href=…>` replaced by a `<style>` holding the file's
@@ -58,28 +92,21 @@ pub fn inline_stylesheets(
     html: &str,
     read: impl Fn(&str) -> Option<String>,
 ) -> Result<(String, Vec<String>), StartError> {
-    let mut out = String::with_capacity(html.len());
     let mut inlined = Vec::new();
-    let mut rest = html;
-    while let Some(at) = rest.find("<link ") {
-        out.push_str(&rest[..at]);
-        let end = rest[at..].find('>').map_or(rest.len(), |end| at + end + 1);
-        let tag = &rest[at..end];
-        match attribute(tag, "href").filter(|_| tag.contains("rel=\"stylesheet\"")) {
-            Some(href) => {
-                let css =
-                    read(href).ok_or_else(|| StartError::MissingStylesheet(href.to_owned()))?;
-                out.push_str("<style>");
-                out.push_str(css.trim());
-                out.push_str("</style>");
-                inlined.push(href.to_owned());
-            }
-            None => out.push_str(tag),
+    let page = map_links(html, |tag| {
+        if !tag.contains("stylesheet") {
+            return Ok(tag.to_owned());
         }
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    Ok((out, inlined))
+        // A stylesheet link in a shape this does not read would be left behind, pointing at a
+        // file the build no longer has: refuse instead.
+        let href = attribute(tag, "href")
+            .filter(|_| tag.contains("rel=\"stylesheet\""))
+            .ok_or_else(|| StartError::MissingStylesheet(tag.to_owned()))?;
+        let css = read(href).ok_or_else(|| StartError::MissingStylesheet(href.to_owned()))?;
+        inlined.push(href.to_owned());
+        Ok(format!("<style>{}</style>", css.trim()))
+    })?;
+    Ok((page, inlined))
 }
 
 /// The value of `name="…"` in one tag.
@@ -90,20 +117,21 @@ fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     Some(&tag[start..start + len])
 }
 
-/// `html` without the `<link …>` tags for which `unwanted` holds.
-fn without_tags(html: &str, unwanted: impl Fn(&str) -> bool) -> String {
+/// `html` with each `<link …>` tag replaced by what `replace` makes of it.
+fn map_links(
+    html: &str,
+    mut replace: impl FnMut(&str) -> Result<String, StartError>,
+) -> Result<String, StartError> {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(at) = rest.find("<link ") {
         out.push_str(&rest[..at]);
         let end = rest[at..].find('>').map_or(rest.len(), |end| at + end + 1);
-        if !unwanted(&rest[at..end]) {
-            out.push_str(&rest[at..end]);
-        }
+        out.push_str(&replace(&rest[at..end])?);
         rest = &rest[end..];
     }
     out.push_str(rest);
-    out
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -129,6 +157,15 @@ const wasm = await init({ module_or_path: '/cg-1a_bg.wasm' });\n</script>\n\
         let import = page.find("await import('/cg-1a.js')").unwrap();
         assert!(frame < import);
         assert!(page.contains("const init = bindings.default;\nconst wasm = await init("));
+        let failure = page.find("} catch (error) {").unwrap();
+        assert!(
+            page.find("const wasm = await init(").unwrap() < failure,
+            "the start is guarded"
+        );
+        assert!(
+            failure < page.find("</script>").unwrap(),
+            "inside trunk's script"
+        );
         assert!(page.contains("<link rel=\"manifest\""), "other links stay");
         assert!(page.ends_with("</head>"));
     }
@@ -153,6 +190,12 @@ const wasm = await init({ module_or_path: '/cg-1a_bg.wasm' });\n</script>\n\
         assert_eq!(
             inline_stylesheets(BUILT, |_| None),
             Err(StartError::MissingStylesheet("/base-2b.css".into()))
+        );
+        let unquoted = "<link href=/a.css rel=stylesheet>";
+        assert_eq!(
+            inline_stylesheets(unquoted, |_| Some("x".into())),
+            Err(StartError::MissingStylesheet(unquoted.into())),
+            "a stylesheet link it cannot read is refused, never left behind"
         );
     }
 }

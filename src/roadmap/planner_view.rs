@@ -73,7 +73,7 @@ pub fn PlannerPanel(today: Date, plans: Memo<Option<Vec<StepPlan>>>) -> impl Int
             <div class="planner-inputs">
                 <label>
                     <span>"Start date"</span>
-                    <input type="date" prop:value=start_value on:change=move |ev| set(Some(event_target_value(&ev)), None) />
+                    <input type="date" value=start_value prop:value=start_value on:change=move |ev| set(Some(event_target_value(&ev)), None) />
                 </label>
                 <label>
                     <span>"Hours a week"</span>
@@ -81,6 +81,8 @@ pub fn PlannerPanel(today: Date, plans: Memo<Option<Vec<StepPlan>>>) -> impl Int
                         type="number"
                         min=*HOURS_PER_WEEK.start()
                         max=*HOURS_PER_WEEK.end()
+                        // The attribute is for the page rendered at build time; the property is live.
+                        value=hours_value
                         prop:value=hours_value
                         on:change=move |ev| set(None, Some(event_target_value(&ev)))
                     />

@@ -25,7 +25,11 @@ pub fn ChartControls() -> impl IntoView {
         .into_iter()
         .map(|order| {
             view! {
-                <option value=order.key() prop:selected=move || state.get().sort == order>
+                <option
+                    value=order.key()
+                    selected=move || state.get().sort == order
+                    prop:selected=move || state.get().sort == order
+                >
                     {order.label()}
                 </option>
             }
@@ -73,6 +77,8 @@ where
                         type="radio"
                         name=name
                         value=key
+                        // The attribute is for the page rendered at build time; the property is live.
+                        checked=move || current() == value
                         prop:checked=move || current() == value
                         on:change=move |_| choose(value)
                     />

@@ -99,6 +99,35 @@ describe('the guide rendered at build time', () => {
     });
   }
 
+  test('keyboard focus in the static copy moves to the same control of the app', async () => {
+    const { context, page, release } = await pageWithHeldWasm();
+    await page.goto(app.server.url, { waitUntil: 'domcontentloaded' });
+    await page.focus('#prerendered nav.toc a[href="#faq"]');
+    release();
+    await appInCharge(page);
+    assert.equal(await page.evaluate(() => document.activeElement.matches('#app nav.toc a[href="#faq"]')), true);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.matches('#app nav.toc a[href="#sources"]')), true,
+      'Tab goes on from there');
+    await context.close();
+  });
+
+  test('when the app cannot start, the guide stays readable and a notice offers Reload', async () => {
+    const context = await app.browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.route('**/*_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(app.server.url);
+    const notice = page.locator('section.load-error [role="alert"]');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /could not start.*The guide below can still be read/);
+    assert.equal(await page.locator('#prerendered .guide-section').count(), 17);
+    await page.unroute('**/*_bg.wasm');
+    await Promise.all([page.waitForEvent('load'), page.click('section.load-error button.retry')]);
+    await appInCharge(page);
+    assert.equal(await page.locator('.load-error').count(), 0, 'Reload brought the app');
+    await context.close();
+  });
+
   test('embed mode never shows the whole guide while it loads', async () => {
     const { context, page, release } = await pageWithHeldWasm();
     await page.goto(app.server.url + '?embed=chart', { waitUntil: 'domcontentloaded' });

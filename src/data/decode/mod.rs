@@ -2,11 +2,12 @@
 //!
 //! The text is parsed into a `serde_json::Value` and read by hand ([`guide`]) rather than through
 //! `#[derive(Deserialize)]`: the derived code was among the largest in the wasm, and the roadmap
-//! already needs `Value`'s parser.
+//! already needs `Value`'s parser. [`strict`] refuses repeated keys, as the derived code did.
 
 mod block;
 mod fields;
 mod guide;
+pub(crate) mod strict;
 mod validate;
 
 #[cfg(test)]
@@ -21,7 +22,7 @@ pub fn decode_guide(file: &str, text: &str) -> Result<Guide, DataError> {
         file: file.to_owned(),
         problem,
     };
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|error| {
+    let value = strict::parse(text).map_err(|error| {
         fail(Problem::Syntax {
             line: error.line(),
             column: error.column(),

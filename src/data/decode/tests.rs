@@ -244,6 +244,15 @@ fn text_that_is_not_json_gives_the_line_and_column() {
             message: "expected value".into(),
         }
     );
+    // A repeated key would lose the first value in silence: it is an error where it stands.
+    assert_eq!(
+        syntax("{\n  \"title\": \"a\",\n  \"title\": \"b\"\n}"),
+        Problem::Syntax {
+            line: 3,
+            column: 9,
+            message: "duplicate field `title`".into(),
+        }
+    );
     // Anything after the document is an error, not ignored.
     assert_eq!(
         syntax("{ \"title\": \"x\" }\n  ,"),

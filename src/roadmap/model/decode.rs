@@ -86,7 +86,9 @@ pub fn read_text(text: &str) -> Result<Reading, Fault> {
     if text.len() > MAX_STORED_BYTES {
         return Err(Fault::TooBig { bytes: text.len() });
     }
-    let value: Value = serde_json::from_str(text).map_err(|error| Fault::NotJson {
+    // The strict parser refuses a repeated key instead of keeping the last value in silence; it
+    // is also the only JSON parser in the wasm.
+    let value = crate::data::parse_json(text).map_err(|error| Fault::NotJson {
         line: error.line(),
         column: error.column(),
     })?;
