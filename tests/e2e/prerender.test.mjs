@@ -3,6 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { appInCharge, useApp } from './support/app.mjs';
 
 const guide = JSON.parse(readFileSync('public/data/guide.json', 'utf8'));
@@ -98,6 +99,16 @@ describe('the guide rendered at build time', () => {
       await context.close();
     });
   }
+
+  test('axe finds no violations in the page before the app arrives', async () => {
+    const { context, page } = await pageWithHeldWasm();
+    await page.goto(app.server.url, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('#prerendered #sources');
+    const results = await new AxeBuilder({ page }).analyze();
+    assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), []);
+    assert.equal(await page.locator('#app .guide-section').count(), 0, 'measured before the app');
+    await context.close();
+  });
 
   test('keyboard focus in the static copy moves to the same control of the app', async () => {
     const { context, page, release } = await pageWithHeldWasm();
