@@ -17,7 +17,7 @@ if (!distArg || !existsSync(join(distArg, 'index.html'))) {
 const distDir = resolve(distArg);
 
 const parts = [
-  ['Lighthouse', () => lighthouseBench(distDir, 3)],
+  ['Lighthouse', () => lighthouseBench(distDir, 5)],
   ['service worker repeat visit', () => swBench(distDir)],
   ['chart switch time', () => chartBench(distDir, 20)],
 ];
