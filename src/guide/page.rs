@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::header::GuideHeader;
 use super::model::table_of_contents;
-use super::scroll::{follow_reading_position, scroll_to_hash_target};
+use super::scroll::{follow_reading_position, keep_in_page_links_in_page, scroll_to_hash_target};
 use super::section::GuideSection;
 use super::toc::TableOfContents;
 use crate::data::Guide;
@@ -30,6 +30,7 @@ pub fn GuidePage(
     // Browser-only work runs after the sections are in the DOM, never while rendering.
     Effect::new(move |_| {
         follow_reading_position(ids.clone(), set_active);
+        keep_in_page_links_in_page();
         if taking_over {
             hand_over_to_app();
         } else {

@@ -50,3 +50,33 @@ pub fn scroll_to_hash_target() {
         target.scroll_into_view();
     }
 }
+
+/// Makes every in-page link (`href="#…"`) jump within this page. The page's `<base href>` (the
+/// deployment path) would otherwise resolve `#faq` against the bare path and drop the query the
+/// chart keeps its state in (`?metric=…`), which loads the page anew. Setting `location.hash`
+/// keeps the path and the query; modified clicks (new tab, new window) are left to the browser.
+pub fn keep_in_page_links_in_page() {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(|event: web_sys::MouseEvent| {
+        let modified = event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
+        if modified || event.button() != 0 || event.default_prevented() {
+            return;
+        }
+        let link = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.closest("a[href^='#']").ok().flatten());
+        let Some(fragment) = link.and_then(|link| link.get_attribute("href")) else {
+            return;
+        };
+        if let Some(window) = web_sys::window() {
+            event.prevent_default();
+            let _ = window.location().set_hash(&fragment);
+        }
+    });
+    let _ = document.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    // Listens as long as the page lives.
+    on_click.forget();
+}

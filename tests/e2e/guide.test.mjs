@@ -60,6 +60,17 @@ describe('the guide', () => {
     await context.close();
   });
 
+  test('a ToC link keeps the chart state in the URL and does not reload the page', async () => {
+    const { page, context } = await open('?metric=employed#salary-by-state', { reducedMotion: 'reduce' });
+    await page.evaluate(() => { window.sameDocument = true; });
+    await page.click('nav.toc a[href="#faq"]');
+    await page.waitForFunction(() => location.hash === '#faq');
+    assert.match(page.url(), /\?metric=employed#faq$/);
+    assert.equal(await page.evaluate(() => window.sameDocument), true, 'no new page load');
+    await page.waitForFunction(() => Math.abs(document.querySelector('#faq').getBoundingClientRect().top) < 40);
+    await context.close();
+  });
+
   test('a missing data file shows what failed, and Retry recovers', async () => {
     // The service worker would answer from its cache; these tests are about the network.
     const context = await app.browser.newContext({ serviceWorkers: 'block' });
