@@ -48,6 +48,8 @@ describe('the guide rendered at build time', () => {
     assert.match(await page.textContent('.key-figures'), /\$95,360/);
     assert.equal(await page.locator('.bar-chart .bar').count(), 10, 'the chart is drawn');
     assert.equal(await page.locator('.check-item').count(), itemCount, 'the checklist lists every item');
+    assert.equal(await page.isChecked('input[name="salary-metric"][value="salary"]'), true, 'the default metric shows as chosen');
+    assert.equal(await page.inputValue('.planner input[type="number"]'), '10', 'the default hours a week');
     assert.match(await page.textContent('noscript'), /read the whole guide/);
     assert.equal(await page.locator('#prerendered button:not([disabled]), #prerendered input:not([disabled])').count(), 0,
       'controls that cannot work say so');
