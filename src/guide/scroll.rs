@@ -37,12 +37,19 @@ pub fn follow_reading_position(ids: Vec<String>, report: WriteSignal<Option<Stri
     }
 }
 
+/// The URL's `#hash`, or an empty string.
+pub fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .unwrap_or_default()
+}
+
 /// The page's content arrives after the browser's own jump to `#hash`, so do it again now.
 pub fn scroll_to_hash_target() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let hash = window.location().hash().unwrap_or_default();
+    let hash = location_hash();
     let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
         return;
     };

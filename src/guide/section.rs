@@ -7,6 +7,7 @@ use super::comparison::ComparisonTable;
 use crate::data::{Block, Section};
 use crate::embed::model::EmbedPart;
 use crate::embed::EmbedButton;
+use crate::prerender::in_turn;
 use crate::roadmap::RoadmapChecklist;
 use crate::salary::SalaryExplorer;
 
@@ -50,7 +51,7 @@ fn block_view(block: Block) -> AnyView {
         } => view! { <ComparisonTable other_role summary rows /> }.into_any(),
         Block::Faq { items } => view! { <FaqList items /> }.into_any(),
         Block::StateSalaries { caption, notes } => {
-            view! { <SalaryExplorer caption notes /> }.into_any()
+            in_turn(move || view! { <SalaryExplorer caption notes /> }.into_any())
         }
         Block::Sources { items } => view! { <SourceList items /> }.into_any(),
     }

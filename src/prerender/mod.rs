@@ -6,8 +6,10 @@
 pub mod page;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod render;
+pub mod stagger;
 pub mod start;
 pub mod takeover;
 
 pub use page::{insert_prerendered, PrerenderError, PRERENDERED_ID};
+pub use stagger::{in_turn, Stagger};
 pub use start::{inline_stylesheets, start_after_first_paint, StartError};

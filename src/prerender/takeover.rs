@@ -1,8 +1,10 @@
 //! The app taking over the pre-rendered page: browser-only, called from effects and `mount`.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::page::PRERENDERED_ID;
+use super::stagger::Stagger;
 
 fn prerendered_element() -> Option<web_sys::Element> {
     web_sys::window()?
@@ -22,11 +24,35 @@ pub fn discard_prerendered() {
     }
 }
 
-/// Removes the pre-rendered guide once the app has rendered the same page above it, and keeps
+/// Lets one waiting part of the app's page render per task (a message the page posts to itself,
+/// which no timer clamps), until none is waiting.
+pub fn render_in_turns(stagger: Stagger) {
+    let Ok(channel) = web_sys::MessageChannel::new() else {
+        // Parts that ask after the page is marked finished render at once.
+        while stagger.advance() {}
+        return;
+    };
+    let (receiver, sender) = (channel.port1(), channel.port2());
+    let next_turn = Closure::<dyn FnMut()>::new({
+        let sender = sender.clone();
+        move || {
+            if stagger.advance() {
+                let _ = sender.post_message(&JsValue::NULL);
+            }
+        }
+    });
+    receiver.set_onmessage(Some(next_turn.as_ref().unchecked_ref()));
+    // Called once per page load; the port keeps it until the page goes.
+    next_turn.forget();
+    let _ = sender.post_message(&JsValue::NULL);
+}
+
+/// Shows the app's page, built hidden above the static copy, in place of that copy, and keeps
 /// the reader exactly where they were: both pages have the same layout, so the reader's scroll
-/// offset points at the same line in the app's page. (`overflow-anchor: none` on the pre-rendered
-/// element keeps the browser from shifting the offset while both are in the document.) Keyboard
-/// focus moves to the same element of the app's page, so Tab goes on from there.
+/// offset points at the same line in the app's page. Sections off screen are not laid out
+/// (`content-visibility: auto`) and stand in at their static copy's height, so the page's height
+/// does not change either. Keyboard focus moves to the same element of the app's page, so Tab
+/// goes on from there.
 pub fn hand_over_to_app() {
     let Some(window) = web_sys::window() else {
         return;
@@ -36,6 +62,10 @@ pub fn hand_over_to_app() {
         window.scroll_y().unwrap_or(0.0),
     );
     let focused = focused_place();
+    if let Some(page) = app_page() {
+        keep_section_heights(&page);
+        let _ = page.remove_attribute("hidden");
+    }
     discard_prerendered();
     if let Some(element) = focused.and_then(|path| app_page().and_then(|root| follow(&root, &path)))
     {
@@ -55,6 +85,67 @@ fn app_page() -> Option<web_sys::Element> {
         .query_selector(&format!("#app > {LAYOUT}"))
         .ok()
         .flatten()
+}
+
+/// Gives each of the app's sections its static copy's height until it is laid out itself.
+fn keep_section_heights(page: &web_sys::Element) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(sections) =
+        prerendered_element().and_then(|copy| copy.query_selector_all(".guide-section[id]").ok())
+    else {
+        return;
+    };
+    for index in 0..sections.length() {
+        let Some(section) = sections
+            .item(index)
+            .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        let twin = page
+            .query_selector(&format!("#{}", section.id()))
+            .ok()
+            .flatten()
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+        if let (Some(twin), Some(height)) = (twin, content_height(&window, &section)) {
+            let _ = twin
+                .style()
+                .set_property("contain-intrinsic-size", &format!("auto {height}px"));
+        }
+    }
+}
+
+/// The height of an element's content box: what `contain-intrinsic-size` stands in for.
+fn content_height(window: &web_sys::Window, element: &web_sys::HtmlElement) -> Option<f64> {
+    let style = window.get_computed_style(element).ok().flatten()?;
+    let px = |property: &str| {
+        style
+            .get_property_value(property)
+            .ok()
+            // JavaScript's parseFloat: Rust's float parser would add kilobytes to the wasm.
+            .map(|value| js_sys::parse_float(&value))
+            .filter(|value| value.is_finite())
+            .unwrap_or(0.0)
+    };
+    let edges = [
+        "padding-top",
+        "padding-bottom",
+        "border-top-width",
+        "border-bottom-width",
+    ];
+    Some(element.get_bounding_client_rect().height() - edges.into_iter().map(px).sum::<f64>())
+}
+
+/// The width of the element matching `selector` in the static copy: while the app's page is
+/// built hidden, its own elements have no width yet, and the copy has the same layout.
+pub fn width_in_static_copy(selector: &str) -> Option<f64> {
+    let element = prerendered_element()?
+        .query_selector(selector)
+        .ok()
+        .flatten()?;
+    Some(f64::from(element.client_width())).filter(|width| *width > 0.0)
 }
 
 /// Where the focused element sits in the static copy: child indices from its layout root.

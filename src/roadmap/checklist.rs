@@ -16,6 +16,7 @@ use super::storage::{self, Notice, ProgressStore};
 use super::tools::{export, RoadmapTools};
 use crate::data::{Guide, Step};
 use crate::platform::clock::now_ms;
+use crate::prerender::in_turn;
 
 /// The six steps as a personal checklist, with progress, notes, a pace planner and tools.
 #[component]
@@ -92,7 +93,9 @@ pub fn RoadmapChecklist(total_duration: String, steps: Vec<Step>) -> impl IntoVi
                     .get()
                     .and_then(|all| all.into_iter().find(|p| p.step_id == id))
             });
-            view! { <StepCard step summary=source.summary plan=step_plan /> }
+            in_turn(move || {
+                view! { <StepCard step summary=source.summary plan=step_plan /> }.into_any()
+            })
         })
         .collect_view();
 

@@ -45,7 +45,7 @@ pub fn SalaryExplorer(caption: String, notes: Vec<Note>) -> impl IntoView {
     Effect::new(move |_| {
         sync_with_url(state, codes.clone());
         if let Some(element) = figure.get() {
-            follow_width(&element, width);
+            follow_width(&element, width, ".salary-explorer");
         }
     });
 

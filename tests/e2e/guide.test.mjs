@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { useApp } from './support/app.mjs';
+import { appInCharge, useApp } from './support/app.mjs';
 
 const guide = JSON.parse(readFileSync('public/data/guide.json', 'utf8'));
 const app = useApp();
@@ -20,7 +20,7 @@ function topInView(page, selector) {
 describe('the guide', () => {
   test('shows every section heading and the key figures', async () => {
     const { page, context, errors } = await open();
-    await page.waitForSelector('#app .guide-section');
+    await appInCharge(page);
     const headings = await page.$$eval('.guide-section > .section-heading > h2', (els) => els.map((el) => el.textContent));
     assert.deepEqual(headings, guide.sections.map((section) => section.title));
     const figures = await page.textContent('.key-figures');
@@ -41,7 +41,7 @@ describe('the guide', () => {
   // Reduced motion makes the jump instant, so the position can be read as soon as the hash changes.
   test('table of contents links jump to their section and set the hash', async () => {
     const { page, context } = await open('', { reducedMotion: 'reduce' });
-    await page.waitForSelector('#app .guide-section');
+    await appInCharge(page);
     for (const id of ['faq', 'roadmap', 'salary-by-state']) {
       await page.click(`nav.toc a[href="#${id}"]`);
       await page.waitForFunction((hash) => location.hash === hash, `#${id}`);
@@ -110,7 +110,7 @@ describe('the guide', () => {
 
   test('fits a 320 px wide phone without sideways scrolling', async () => {
     const { page, context } = await open('', { viewport: { width: 320, height: 640 } });
-    await page.waitForSelector('#app .guide-section');
+    await appInCharge(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
     await context.close();
@@ -118,7 +118,7 @@ describe('the guide', () => {
 
   test('prints without navigation and with every section', async () => {
     const { page, context } = await open();
-    await page.waitForSelector('#app .guide-section');
+    await appInCharge(page);
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.isVisible('nav.toc'), false);
     const visible = await page.$$eval('.guide-section', (els) => els.filter((el) => el.offsetHeight > 0).length);
@@ -129,7 +129,7 @@ describe('the guide', () => {
   for (const colorScheme of ['light', 'dark']) {
     test(`axe finds no accessibility violations in ${colorScheme} mode`, async () => {
       const { page, context } = await open('', { colorScheme });
-      await page.waitForSelector('#app .guide-section');
+      await appInCharge(page);
       const results = await new AxeBuilder({ page }).analyze();
       const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
       assert.deepEqual(summary, []);

@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import { appInCharge } from './support/app.mjs';
 import { launch, launchPersistent } from './support/browser.mjs';
 import { freePort, startServer } from './support/process.mjs';
 import { buildManifest, manifestOf, writeWorker } from '../../scripts/precache.mjs';
@@ -35,7 +36,7 @@ const cacheNames = (page) => page.evaluate(async () => (await caches.keys()).fil
 
 async function visitUntilControlled(page, url) {
   await page.goto(url);
-  await page.waitForSelector('#app .guide-section');
+  await appInCharge(page);
   await page.waitForFunction(async () => (await navigator.serviceWorker.ready) && navigator.serviceWorker.controller !== null);
 }
 
@@ -51,7 +52,7 @@ function offlineSuite(name, dist, prefix) {
 
       await server.stop();
       await page.reload();
-      await page.waitForSelector('#app .guide-section');
+      await appInCharge(page);
       assert.equal(await page.locator('.guide-section > .section-heading > h2').count(), 17, 'every section is there');
       assert.equal(await page.locator('.bar-chart .bar').count(), 10, 'the chart is there');
       assert.match(await page.textContent('#item-tool-terraform [aria-pressed="true"]'), /Done/, 'progress survived');
@@ -66,7 +67,7 @@ function offlineSuite(name, dist, prefix) {
       });
       assert.equal(wasmType, 'application/wasm');
       await page.reload();
-      await page.waitForSelector('.check-item');
+      await appInCharge(page);
       assert.match(await page.textContent('#item-tool-kubernetes [aria-pressed="true"]'), /In progress/, 'offline ticks persist');
       const results = await new AxeBuilder({ page }).analyze();
       assert.deepEqual(results.violations.map((v) => v.id), [], 'axe, offline');
@@ -78,7 +79,7 @@ function offlineSuite(name, dist, prefix) {
       assert.match(await page.textContent('.update-prompt'), /A new version is available/);
       assert.doesNotMatch(await page.textContent('.edition'), /updated/, 'no forced switch mid-session');
       await Promise.all([page.waitForEvent('load'), page.click('.update-prompt button')]);
-      await page.waitForSelector('#app .guide-section');
+      await appInCharge(page);
       await page.waitForFunction(() => document.querySelector('.edition')?.textContent.includes('(updated)'));
       const names = await cacheNames(page);
       assert.equal(names.length, 1, `one cache remains: ${names}`);

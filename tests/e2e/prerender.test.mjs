@@ -112,6 +112,30 @@ describe('the guide rendered at build time', () => {
     await context.close();
   });
 
+  test('the app is built a part at a time out of sight, and a link followed meanwhile still lands', async () => {
+    const { context, page, errors, release } = await pageWithHeldWasm();
+    await page.goto(app.server.url, { waitUntil: 'domcontentloaded' });
+    // A slow phone: the build takes many tasks, with room for the reader's click between them.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+    release();
+    await page.waitForSelector('#app > .guide-layout[hidden] .guide-section', { state: 'attached' });
+    const building = await page.evaluate(() => ({
+      sections: document.querySelectorAll('#app .guide-section').length,
+      shown: document.querySelector('#prerendered').checkVisibility(),
+    }));
+    assert.ok(building.sections < 17, `the sections arrive one by one (${building.sections} so far)`);
+    assert.equal(building.shown, true, 'the static copy is what the reader sees meanwhile');
+    await page.click('#prerendered nav.toc a[href="#faq"]');
+    await appInCharge(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    assert.ok(page.url().endsWith('#faq'));
+    await page.waitForFunction(() => Math.abs(document.querySelector('#faq').getBoundingClientRect().top) < 40);
+    assert.equal(await page.locator('.guide-section').count(), 17);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('keyboard focus in the static copy moves to the same control of the app', async () => {
     const { context, page, release } = await pageWithHeldWasm();
     await page.goto(app.server.url, { waitUntil: 'domcontentloaded' });
