@@ -11,6 +11,7 @@ use crate::embed::model::EmbedRequest;
 use crate::embed::EmbeddedPart;
 use crate::guide::GuidePage;
 use crate::offline::OfflineBanner;
+use crate::platform::tasks::next_task;
 
 /// The whole app; `data_url` is where the guide's data is fetched from.
 #[component]
@@ -27,7 +28,14 @@ pub fn App(
     let load = Callback::new(move |()| {
         state.set(LoadState::Loading);
         let url = data_url.clone();
-        spawn_local(async move { state.set(fetch_guide(&url).await.into()) });
+        spawn_local(async move {
+            let loaded = fetch_guide(&url).await;
+            // Taking over, the page is built from the next task on, not in the one that decoded.
+            if prerendered {
+                next_task().await;
+            }
+            state.set(loaded.into());
+        });
     });
     load.run(());
     let embedded = embed.is_some();

@@ -1,4 +1,6 @@
-//! Small browser services shared by the features: saving files and reading the clock.
+//! Small browser services shared by the features: saving files, reading the clock and
+//! yielding to the browser.
 
 pub mod clock;
 pub mod files;
+pub mod tasks;

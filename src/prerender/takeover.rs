@@ -1,5 +1,9 @@
 //! The app taking over the pre-rendered page: browser-only, called from effects and `mount`.
 
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -49,10 +53,12 @@ pub fn render_in_turns(stagger: Stagger) {
 
 /// Shows the app's page, built hidden above the static copy, in place of that copy, and keeps
 /// the reader exactly where they were: both pages have the same layout, so the reader's scroll
-/// offset points at the same line in the app's page. Sections off screen are not laid out
-/// (`content-visibility: auto`) and stand in at their static copy's height, so the page's height
-/// does not change either. Keyboard focus moves to the same element of the app's page, so Tab
-/// goes on from there.
+/// offset points at the same line in the app's page. Keyboard focus moves to the same element of
+/// the app's page, so Tab goes on from there.
+///
+/// Laying out the whole new page at once is most of the swap's cost, so its sections are not laid
+/// out while off screen (`content-visibility: auto`), standing in at their static copy's height
+/// meanwhile; then one section a frame gets its layout back.
 pub fn hand_over_to_app() {
     let Some(window) = web_sys::window() else {
         return;
@@ -62,8 +68,9 @@ pub fn hand_over_to_app() {
         window.scroll_y().unwrap_or(0.0),
     );
     let focused = focused_place();
+    let mut skipped = VecDeque::new();
     if let Some(page) = app_page() {
-        keep_section_heights(&page);
+        skipped = skip_sections_off_screen(&page);
         let _ = page.remove_attribute("hidden");
     }
     discard_prerendered();
@@ -74,6 +81,7 @@ pub fn hand_over_to_app() {
     if window.scroll_y().unwrap_or(0.0) != y {
         window.scroll_to_with_x_and_y(x, y);
     }
+    lay_out_one_per_frame(skipped);
 }
 
 /// The root of the guide's layout in the static copy and in the app's page (the same markup).
@@ -87,15 +95,17 @@ fn app_page() -> Option<web_sys::Element> {
         .flatten()
 }
 
-/// Gives each of the app's sections its static copy's height until it is laid out itself.
-fn keep_section_heights(page: &web_sys::Element) {
+/// Lets the browser skip laying out each of the app's sections while it is off screen, standing
+/// in at its static copy's height; returns the sections, top first.
+fn skip_sections_off_screen(page: &web_sys::Element) -> VecDeque<web_sys::HtmlElement> {
+    let mut skipped = VecDeque::new();
     let Some(window) = web_sys::window() else {
-        return;
+        return skipped;
     };
     let Some(sections) =
         prerendered_element().and_then(|copy| copy.query_selector_all(".guide-section[id]").ok())
     else {
-        return;
+        return skipped;
     };
     for index in 0..sections.length() {
         let Some(section) = sections
@@ -110,10 +120,41 @@ fn keep_section_heights(page: &web_sys::Element) {
             .flatten()
             .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
         if let (Some(twin), Some(height)) = (twin, content_height(&window, &section)) {
-            let _ = twin
-                .style()
-                .set_property("contain-intrinsic-size", &format!("auto {height}px"));
+            let style = twin.style();
+            let _ = style.set_property("content-visibility", "auto");
+            let _ = style.set_property("contain-intrinsic-size", &format!("auto {height}px"));
+            skipped.push_back(twin);
         }
+    }
+    skipped
+}
+
+/// Gives the sections their layout back, one per animation frame, so that no frame lays out
+/// much: smooth scrolling, find in page and the scroll bar need every section laid out.
+fn lay_out_one_per_frame(sections: VecDeque<web_sys::HtmlElement>) {
+    let frame: Frame = Rc::new(RefCell::new(None));
+    let next_frame = frame.clone();
+    let mut sections = sections;
+    *frame.borrow_mut() = Some(Closure::new(move || {
+        let Some(section) = sections.pop_front() else {
+            // Done: drop this closure (the last reference to it).
+            next_frame.borrow_mut().take();
+            return;
+        };
+        let style = section.style();
+        let _ = style.remove_property("content-visibility");
+        let _ = style.remove_property("contain-intrinsic-size");
+        request_frame(&next_frame);
+    }));
+    request_frame(&frame);
+}
+
+/// A callback that asks for the next animation frame itself; empty once it is done.
+type Frame = Rc<RefCell<Option<Closure<dyn FnMut()>>>>;
+
+fn request_frame(frame: &Frame) {
+    if let (Some(window), Some(callback)) = (web_sys::window(), frame.borrow().as_ref()) {
+        let _ = window.request_animation_frame(callback.as_ref().unchecked_ref());
     }
 }
 
