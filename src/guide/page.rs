@@ -40,25 +40,31 @@ pub fn GuidePage(
     let hash_at_start = StoredValue::new(String::new());
     // Browser-only work runs after the sections are in the DOM, never while rendering.
     Effect::new(move |started: Option<()>| {
-        if taking_over && started.is_none() {
-            hash_at_start.set_value(location_hash());
-            render_in_turns(stagger);
+        if started.is_none() {
+            // From the start: links in the static copy are followed while the page is built.
+            keep_in_page_links_in_page();
+            if taking_over {
+                hash_at_start.set_value(location_hash());
+                render_in_turns(stagger);
+            }
         }
         if !stagger.finished().get() {
             return;
         }
-        follow_reading_position(ids.clone(), set_active);
-        keep_in_page_links_in_page();
-        if taking_over {
-            // A link followed in the static copy while the page was built still counts.
-            let followed_link = location_hash() != hash_at_start.get_value();
-            hand_over_to_app();
-            if followed_link {
+        // Tracks nothing: what runs below (focus handlers too) must not run this effect again.
+        untrack(|| {
+            follow_reading_position(ids.clone(), set_active);
+            if taking_over {
+                // A link followed in the static copy while the page was built still counts.
+                let followed_link = location_hash() != hash_at_start.get_value();
+                hand_over_to_app();
+                if followed_link {
+                    scroll_to_hash_target();
+                }
+            } else {
                 scroll_to_hash_target();
             }
-        } else {
-            scroll_to_hash_target();
-        }
+        });
     });
     view! {
         <div class="guide-layout" hidden=taking_over>

@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
 
 use super::model::ScrollSpy;
+use crate::prerender::takeover::jump_in_static_copy;
 
 /// Watches the sections cross a band near the top of the viewport and reports the one being
 /// read. The observer lives as long as the page, so its callback is deliberately leaked.
@@ -81,6 +82,7 @@ pub fn keep_in_page_links_in_page() {
         if let Some(window) = web_sys::window() {
             event.prevent_default();
             let _ = window.location().set_hash(&fragment);
+            jump_in_static_copy(&fragment);
         }
     });
     let _ = document.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());

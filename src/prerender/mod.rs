@@ -11,5 +11,5 @@ pub mod start;
 pub mod takeover;
 
 pub use page::{insert_prerendered, PrerenderError, PRERENDERED_ID};
-pub use stagger::{in_turn, Stagger};
+pub use stagger::{in_turn, page_on_screen, Stagger};
 pub use start::{inline_stylesheets, start_after_first_paint, StartError};

@@ -68,6 +68,11 @@ impl Stagger {
     }
 }
 
+/// Whether the page is on screen: false while the takeover builds it out of sight.
+pub fn page_on_screen() -> Signal<bool> {
+    use_context::<Stagger>().map_or_else(|| Signal::stored(true), |stagger| stagger.finished())
+}
+
 /// Renders `part` on its turn (at once when no [`Stagger`] is in the context). A turn comes
 /// once, so the part is built once and can own its props. It is type-erased, so that every
 /// caller shares one copy of this code in the wasm.
@@ -78,7 +83,9 @@ pub fn in_turn(part: impl FnOnce() -> AnyView + Send + Sync + 'static) -> AnyVie
     (move || {
         shown
             .get()
-            .then(|| part.lock().ok()?.take().map(|part| part()))
+            // Untracked: a signal read while building must not run this closure again, which
+            // would find the part taken and leave its place empty.
+            .then(|| part.lock().ok()?.take().map(untrack))
             .flatten()
     })
     .into_any()

@@ -32,8 +32,12 @@ pub fn discard_prerendered() {
 /// which no timer clamps), until none is waiting.
 pub fn render_in_turns(stagger: Stagger) {
     let Ok(channel) = web_sys::MessageChannel::new() else {
-        // Parts that ask after the page is marked finished render at once.
-        while stagger.advance() {}
+        // Zero-delay timers instead: slower (browsers space nested ones out), still a part a task.
+        leptos::task::spawn_local(async move {
+            while stagger.advance() {
+                crate::platform::tasks::next_task().await;
+            }
+        });
         return;
     };
     let (receiver, sender) = (channel.port1(), channel.port2());
@@ -102,27 +106,27 @@ fn skip_sections_off_screen(page: &web_sys::Element) -> VecDeque<web_sys::HtmlEl
     let Some(window) = web_sys::window() else {
         return skipped;
     };
-    let Some(sections) =
-        prerendered_element().and_then(|copy| copy.query_selector_all(".guide-section[id]").ok())
-    else {
+    let sections =
+        |root: &web_sys::Element| root.query_selector_all(".guide-body > .guide-section").ok();
+    // The two pages have the same sections in the same order.
+    let (Some(copies), Some(twins)) = (
+        prerendered_element().and_then(|copy| sections(&copy)),
+        sections(page),
+    ) else {
         return skipped;
     };
-    for index in 0..sections.length() {
-        let Some(section) = sections
-            .item(index)
-            .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+    let as_html = |node: Option<web_sys::Node>| {
+        node.and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+    };
+    for index in 0..copies.length().min(twins.length()) {
+        let (Some(copy), Some(twin)) = (as_html(copies.item(index)), as_html(twins.item(index)))
         else {
             continue;
         };
-        let twin = page
-            .query_selector(&format!("#{}", section.id()))
-            .ok()
-            .flatten()
-            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-        if let (Some(twin), Some(height)) = (twin, content_height(&window, &section)) {
+        if let Some(height) = content_height(&window, &copy) {
             let style = twin.style();
             let _ = style.set_property("content-visibility", "auto");
-            let _ = style.set_property("contain-intrinsic-size", &format!("auto {height}px"));
+            let _ = style.set_property("contain-intrinsic-height", &format!("auto {height}px"));
             skipped.push_back(twin);
         }
     }
@@ -143,7 +147,7 @@ fn lay_out_one_per_frame(sections: VecDeque<web_sys::HtmlElement>) {
         };
         let style = section.style();
         let _ = style.remove_property("content-visibility");
-        let _ = style.remove_property("contain-intrinsic-size");
+        let _ = style.remove_property("contain-intrinsic-height");
         request_frame(&next_frame);
     }));
     request_frame(&frame);
@@ -158,7 +162,7 @@ fn request_frame(frame: &Frame) {
     }
 }
 
-/// The height of an element's content box: what `contain-intrinsic-size` stands in for.
+/// The height of an element's content box: what `contain-intrinsic-height` stands in for.
 fn content_height(window: &web_sys::Window, element: &web_sys::HtmlElement) -> Option<f64> {
     let style = window.get_computed_style(element).ok().flatten()?;
     let px = |property: &str| {
@@ -177,6 +181,29 @@ fn content_height(window: &web_sys::Window, element: &web_sys::HtmlElement) -> O
         "border-bottom-width",
     ];
     Some(element.get_bounding_client_rect().height() - edges.into_iter().map(px).sum::<f64>())
+}
+
+/// While the app's page is built out of sight, its elements share their ids with the static
+/// copy's and come first in the document, so the browser's own jump to `#id` finds a hidden
+/// element and does nothing. Jumps to the static copy's element instead (and focuses it when it
+/// takes focus, as the skip link's target does); the app's page follows after the swap.
+pub fn jump_in_static_copy(fragment: &str) {
+    let Some(copy) = prerendered_element() else {
+        return;
+    };
+    let id = fragment.trim_start_matches('#');
+    let Ok(candidates) = copy.query_selector_all("[id]") else {
+        return;
+    };
+    let target = (0..candidates.length())
+        .filter_map(|index| candidates.item(index)?.dyn_into::<web_sys::Element>().ok())
+        .find(|element| element.id() == id);
+    if let Some(target) = target {
+        target.scroll_into_view();
+        if target.has_attribute("tabindex") {
+            focus_without_scrolling(&target);
+        }
+    }
 }
 
 /// The width of the element matching `selector` in the static copy: while the app's page is

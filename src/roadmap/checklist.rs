@@ -16,7 +16,7 @@ use super::storage::{self, Notice, ProgressStore};
 use super::tools::{export, RoadmapTools};
 use crate::data::{Guide, Step};
 use crate::platform::clock::now_ms;
-use crate::prerender::in_turn;
+use crate::prerender::{in_turn, page_on_screen};
 
 /// The six steps as a personal checklist, with progress, notes, a pace planner and tools.
 #[component]
@@ -51,11 +51,15 @@ pub fn RoadmapChecklist(total_duration: String, steps: Vec<Step>) -> impl IntoVi
         change.apply(&mut next, now_ms());
         persist(next);
     });
+    // What opening storage had to say waits until the page is on screen: an alert added to a
+    // page still being built out of sight (see `prerender::Stagger`) would never be announced.
+    let found = RwSignal::new(Vec::<Notice>::new());
+    let page_shown = page_on_screen();
     // Browser-only: storage is opened after mounting, never while rendering.
     Effect::new(move |_| {
         let opened = storage::open(now_ms());
         doc.set(opened.doc);
-        notices.set(opened.notices);
+        found.set(opened.notices);
         store.set_value(Some(opened.store));
         storage::follow_other_tabs(move |theirs| {
             let merged = merge(&doc.get_untracked(), &theirs);
@@ -65,6 +69,13 @@ pub fn RoadmapChecklist(total_duration: String, steps: Vec<Step>) -> impl IntoVi
                 doc.set(merged);
             }
         });
+    });
+
+    Effect::new(move |_| {
+        if page_shown.get() && found.with(|found| !found.is_empty()) {
+            let opened = found.try_update(std::mem::take).unwrap_or_default();
+            notices.update(|all| all.extend(opened));
+        }
     });
 
     provide_context(RoadmapContext {

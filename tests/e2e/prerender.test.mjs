@@ -11,6 +11,17 @@ const app = useApp();
 const steps = guide.sections.find((s) => s.id === 'roadmap').blocks[0].steps;
 const itemCount = steps.reduce((sum, step) => sum + step.items.length, 0);
 
+/**
+ * Spaces the app's build turns (messages the page posts to itself) 200 ms apart, as on a very
+ * slow phone, so that a test can act while the page is being built.
+ */
+const slowTurns = (page) => page.addInitScript(() => {
+  const post = MessagePort.prototype.postMessage;
+  MessagePort.prototype.postMessage = function (...args) {
+    setTimeout(() => post.apply(this, args), 200);
+  };
+});
+
 /** A page whose wasm is held back until `release()` is called. */
 async function pageWithHeldWasm(contextOptions = {}) {
   const context = await app.browser.newContext({ serviceWorkers: 'block', reducedMotion: 'reduce', ...contextOptions });
@@ -93,6 +104,16 @@ describe('the guide rendered at build time', () => {
       assert.ok(Math.abs(after.top - before.top) < 1, `the heading stays put (${before.top} → ${after.top})`);
       assert.ok(Math.abs(after.height - before.height) < 1, `the page keeps its height (${before.height} → ${after.height})`);
       assert.equal(await page.evaluate(() => window.shifts), 0, 'no layout shift');
+      // Off-screen sections stood in at the static copy's heights; laid out for real, the same.
+      await page.waitForFunction(() => !document.querySelector('#app .guide-section[style*="content-visibility"]'));
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      const laidOut = await page.evaluate(() => ({
+        y: window.scrollY,
+        top: document.querySelector('#certifications h2').getBoundingClientRect().top,
+        height: document.querySelector('#app .guide-layout').offsetHeight,
+      }));
+      assert.deepEqual(laidOut, after, 'every section laid out: still the same place and height');
+      assert.equal(await page.evaluate(() => window.shifts), 0, 'no layout shift after the layout either');
       assert.equal(await layoutText(page, '#app .guide-layout', viewport.width < 640), staticText, 'the app shows the same text');
       assert.equal(await page.locator('.guide-section').count(), 17, 'one copy of the guide');
       assert.equal(await page.locator('button[disabled]').count(), 0, 'the controls work now');
@@ -114,10 +135,8 @@ describe('the guide rendered at build time', () => {
 
   test('the app is built a part at a time out of sight, and a link followed meanwhile still lands', async () => {
     const { context, page, errors, release } = await pageWithHeldWasm();
+    await slowTurns(page);
     await page.goto(app.server.url, { waitUntil: 'domcontentloaded' });
-    // A slow phone: the build takes many tasks, with room for the reader's click between them.
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
     release();
     await page.waitForSelector('#app > .guide-layout[hidden] .guide-section', { state: 'attached' });
     const building = await page.evaluate(() => ({
@@ -126,13 +145,38 @@ describe('the guide rendered at build time', () => {
     }));
     assert.ok(building.sections < 17, `the sections arrive one by one (${building.sections} so far)`);
     assert.equal(building.shown, true, 'the static copy is what the reader sees meanwhile');
+    // Once the hidden page has its own #faq, the browser's jump would find that one first.
+    await page.waitForSelector('#app > .guide-layout[hidden] #faq', { state: 'attached' });
     await page.click('#prerendered nav.toc a[href="#faq"]');
+    assert.equal(await page.evaluate(() => document.querySelector('#app > .guide-layout').hidden), true, 'still building');
+    await page.waitForFunction(() => Math.abs(document.querySelector('#prerendered #faq').getBoundingClientRect().top) < 40);
     await appInCharge(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     assert.ok(page.url().endsWith('#faq'));
     await page.waitForFunction(() => Math.abs(document.querySelector('#faq').getBoundingClientRect().top) < 40);
     assert.equal(await page.locator('.guide-section').count(), 17);
     assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('a notice about unreadable saved progress appears once the page is on screen, so it is announced', async () => {
+    const { context, page, release } = await pageWithHeldWasm();
+    await page.addInitScript(() => localStorage.setItem('career-guide:roadmap', '{not json'));
+    await slowTurns(page);
+    await page.goto(app.server.url, { waitUntil: 'domcontentloaded' });
+    await page.evaluate(() => {
+      // Where each alert was when it arrived: inside a page still hidden, or on screen.
+      window.alerts = [];
+      new MutationObserver(() => document.querySelectorAll('#app [role="alert"]').forEach((el) => {
+        if (!el.dataset.seen) {
+          el.dataset.seen = '1';
+          window.alerts.push(el.checkVisibility());
+        }
+      })).observe(document.getElementById('app'), { childList: true, subtree: true });
+    });
+    release();
+    await appInCharge(page);
+    await page.waitForSelector('.roadmap .notice.warning');
+    assert.deepEqual(await page.evaluate(() => window.alerts), [true], 'one alert, added where it can be seen');
     await context.close();
   });
 
