@@ -6,6 +6,7 @@
 pub mod page;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod render;
+mod section_layout;
 pub mod stagger;
 pub mod start;
 pub mod takeover;
