@@ -1,6 +1,6 @@
 //! Building the app's page a part per task while the static copy stays on screen.
 //!
-//! Rendering the whole guide at once takes one long task (about 100 ms here, four times that on
+//! Rendering the whole guide at once takes one long task (about 130 ms here, four times that on
 //! a slow phone), and the page cannot answer a tap meanwhile. While the app takes over, each part
 //! (a section, the chart, a roadmap step) waits for its turn instead, and the page is shown only
 //! once every part is there. Without a static copy to take over, everything renders at once.
