@@ -1,12 +1,14 @@
 // The browser half of the benchmark, run after a release build:
 //   node scripts/bench/browser.mjs <distDir>
 // Prints Lighthouse for the app and a script-free copy of its page, the bytes a repeat visit
-// still sends with the service worker in control, and the chart's switch times. The targets are
+// still sends with the service worker in control, what starting the app on the reader's first
+// input costs, and the chart's switch times. The targets are
 // reported as ok/MISSED only; the exit status is non-zero only when a part crashed.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chartBench } from './chart-bench.mjs';
 import { lighthouseBench } from './lighthouse-bench.mjs';
+import { startBench } from './start-bench.mjs';
 import { swBench } from './sw-bench.mjs';
 
 const [distArg] = process.argv.slice(2);
@@ -19,6 +21,7 @@ const distDir = resolve(distArg);
 const parts = [
   ['Lighthouse', () => lighthouseBench(distDir, 5)],
   ['service worker repeat visit', () => swBench(distDir)],
+  ['app start', () => startBench(distDir, 3)],
   ['chart switch time', () => chartBench(distDir, 20)],
 ];
 const started = performance.now();

@@ -1,7 +1,8 @@
 //! Writes the full page into a build's `index.html` (run by trunk's post_build hook), starts the
-//! app only after the first paint, and inlines the stylesheets.
+//! app only when the reader needs it, and inlines the stylesheets.
 //!
-//!   prerender <build dir>      reads <dir>/index.html and <dir>/data/guide.json
+//!   prerender <build dir> [release|debug]   reads <dir>/index.html and <dir>/data/guide.json;
+//!                                           release builds register the service worker
 //!
 //! Native only: the wasm build of the app never contains it.
 
@@ -9,11 +10,18 @@
 fn main() -> std::process::ExitCode {
     use std::path::PathBuf;
 
-    let Some(dir) = std::env::args_os().nth(1).map(PathBuf::from) else {
-        eprintln!("usage: prerender <build dir>");
+    let mut args = std::env::args_os().skip(1);
+    let dir = args.next().map(PathBuf::from);
+    let release = match args.next().as_ref().map(|profile| profile.to_str()) {
+        None | Some(Some("debug")) => Some(false),
+        Some(Some("release")) => Some(true),
+        Some(_) => None,
+    };
+    let (Some(dir), Some(release)) = (dir, release) else {
+        eprintln!("usage: prerender <build dir> [release|debug]");
         return std::process::ExitCode::from(2);
     };
-    match prerender(&dir) {
+    match prerender(&dir, release) {
         Ok(bytes) => {
             println!(
                 "prerender: wrote the guide into {} ({bytes} bytes)",
@@ -29,12 +37,10 @@ fn main() -> std::process::ExitCode {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn prerender(dir: &std::path::Path) -> Result<usize, Box<dyn std::error::Error>> {
+fn prerender(dir: &std::path::Path, release: bool) -> Result<usize, Box<dyn std::error::Error>> {
     use career_guide::data::decode_guide;
     use career_guide::prerender::render::render_full_page;
-    use career_guide::prerender::{
-        inline_stylesheets, insert_prerendered, start_after_first_paint,
-    };
+    use career_guide::prerender::{inline_stylesheets, insert_prerendered, start_on_demand};
 
     let data_path = dir.join("data").join("guide.json");
     let data = std::fs::read_to_string(&data_path)
@@ -44,7 +50,7 @@ fn prerender(dir: &std::path::Path) -> Result<usize, Box<dyn std::error::Error>>
     let index = std::fs::read_to_string(&index_path)
         .map_err(|error| format!("cannot read {}: {error}", index_path.display()))?;
     let page = insert_prerendered(&index, &render_full_page(guide))?;
-    let page = start_after_first_paint(&page)?;
+    let page = start_on_demand(&page, release)?;
     // Stylesheets sit at the build's root under their hashed names; once inlined, they go, so
     // that the service worker does not precache files no page asks for.
     let file_of = |href: &str| dir.join(href.rsplit('/').next().unwrap_or(href));

@@ -71,7 +71,8 @@ pub fn start(state: RwSignal<OfflineState>) {
         });
         registration.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
         on_found.forget();
-        let _ = registration.update();
+        // No explicit update(): the browser already checks the worker script after every
+        // navigation to a page it controls, and a second check would only cost another request.
     });
 }
 

@@ -13,4 +13,4 @@ pub mod takeover;
 
 pub use page::{insert_prerendered, PrerenderError, PRERENDERED_ID};
 pub use stagger::{in_turn, page_on_screen, Stagger};
-pub use start::{inline_stylesheets, start_after_first_paint, StartError};
+pub use start::{inline_stylesheets, start_on_demand, StartError};

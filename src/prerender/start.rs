@@ -29,34 +29,21 @@ impl fmt::Display for StartError {
 
 impl std::error::Error for StartError {}
 
-/// What runs in place of trunk's static import: wait for the first paint (or a short timer:
-/// hidden tabs and off-screen frames get no animation frames; embeds paint nothing first), then
-/// import the module. `{module}` is the glue's path.
-const DEFERRED_IMPORT: &str = "try {
-  if (!document.documentElement.classList.contains('embedded')) {
-    await new Promise((go) => { requestAnimationFrame(() => setTimeout(go)); setTimeout(go, 250); });
-  }
-  const bindings = await import('{module}');
-  const init = bindings.default;";
+/// The start script that replaces trunk's: it registers the service worker and starts the app
+/// only when the reader needs it (see the file for when). Its placeholders are filled in by
+/// [`start_on_demand`].
+const START_ON_DEMAND: &str = include_str!("start_on_demand.js");
 
-/// Closes the `try`: if the app cannot start, say so above the guide, with a way to try again.
-const START_FAILED: &str = "} catch (error) {
-  const notice = document.createElement('section');
-  notice.className = 'load-error above-static-page';
-  notice.setAttribute('aria-label', 'Problem starting the app');
-  notice.innerHTML = '<p role=\"alert\"></p><button type=\"button\" class=\"retry\">Reload</button>';
-  notice.firstChild.textContent = 'The chart and the checklist could not start (' + error + '). '
-    + 'The guide below can still be read. Check your connection, then reload the page.';
-  notice.lastChild.addEventListener('click', () => location.reload());
-  document.body.prepend(notice);
-}
-";
+/// Where trunk's own start (after its import) goes in [`START_ON_DEMAND`].
+const TRUNK_REST: &str = "/* trunk's start */";
 
-/// `html` with the app's JavaScript and wasm fetched only once the page has been painted: the
-/// preload hints go, and trunk's static import becomes a dynamic one behind a frame. The guide
-/// is already readable, so the app must not compete with it for the network or the CPU. A
-/// failure to start shows a notice with Reload instead of leaving the controls dead.
-pub fn start_after_first_paint(html: &str) -> Result<String, StartError> {
+/// `html` with the app's JavaScript and wasm fetched only when the reader needs the app: the
+/// preload hints go, and trunk's start script becomes [`START_ON_DEMAND`] around trunk's own
+/// start. The guide is already readable, so the app must not compete with it for the network or
+/// the CPU. A failure to start shows a notice with Reload instead of leaving the controls dead.
+/// `register_worker`: whether the page registers the service worker (release builds only, as in
+/// the app's offline module).
+pub fn start_on_demand(html: &str, register_worker: bool) -> Result<String, StartError> {
     let at = html.find(TRUNK_IMPORT).ok_or(StartError::NoStartScript)?;
     let path_start = at + TRUNK_IMPORT.len();
     let path_len = html[path_start..]
@@ -68,13 +55,14 @@ pub fn start_after_first_paint(html: &str) -> Result<String, StartError> {
         + html[import_end..]
             .find("</script>")
             .ok_or(StartError::NoStartScript)?;
-    let rewritten = format!(
-        "{}{}{}{START_FAILED}{}",
-        &html[..at],
-        DEFERRED_IMPORT.replace("{module}", module),
-        &html[import_end..script_end],
-        &html[script_end..]
-    );
+    let start = START_ON_DEMAND
+        .replace("__MODULE__", module)
+        .replace(
+            "__REGISTER_WORKER__",
+            if register_worker { "true" } else { "false" },
+        )
+        .replace(TRUNK_REST, html[import_end..script_end].trim());
+    let rewritten = format!("{}{start}{}", &html[..at], &html[script_end..]);
     map_links(&rewritten, |tag| {
         let preload = tag.contains("rel=\"modulepreload\"")
             || (tag.contains("rel=\"preload\"") && tag.contains("type=\"application/wasm\""));
@@ -148,15 +136,23 @@ const wasm = await init({ module_or_path: '/cg-1a_bg.wasm' });\n</script>\n\
 <link rel=\"preload\" href=\"/cg-1a_bg.wasm\" as=\"fetch\" type=\"application/wasm\"></head>";
 
     #[test]
-    fn the_app_is_fetched_after_the_first_paint_and_not_preloaded() {
-        let page = start_after_first_paint(BUILT).unwrap();
+    fn the_app_is_fetched_on_demand_and_not_preloaded() {
+        let page = start_on_demand(BUILT, true).unwrap();
         assert!(!page.contains("import init"));
         assert!(!page.contains("modulepreload"));
         assert!(!page.contains("rel=\"preload\""));
-        let frame = page.find("requestAnimationFrame").unwrap();
+        for placeholder in ["__MODULE__", "__REGISTER_WORKER__", TRUNK_REST] {
+            assert_eq!(
+                START_ON_DEMAND.matches(placeholder).count(),
+                1,
+                "{placeholder}"
+            );
+            assert!(!page.contains(placeholder), "{placeholder} is filled");
+        }
+        let needed = page.find("await needed();").unwrap();
         let import = page.find("await import('/cg-1a.js')").unwrap();
-        assert!(frame < import);
-        assert!(page.contains("const init = bindings.default;\nconst wasm = await init("));
+        assert!(needed < import);
+        assert!(page.contains("const init = bindings.default;\n  const wasm = await init("));
         let failure = page.find("} catch (error) {").unwrap();
         assert!(
             page.find("const wasm = await init(").unwrap() < failure,
@@ -166,14 +162,21 @@ const wasm = await init({ module_or_path: '/cg-1a_bg.wasm' });\n</script>\n\
             failure < page.find("</script>").unwrap(),
             "inside trunk's script"
         );
+        assert!(page.contains("if (true && 'serviceWorker' in navigator"));
         assert!(page.contains("<link rel=\"manifest\""), "other links stay");
         assert!(page.ends_with("</head>"));
     }
 
     #[test]
+    fn debug_builds_register_no_worker() {
+        let page = start_on_demand(BUILT, false).unwrap();
+        assert!(page.contains("if (false && 'serviceWorker' in navigator"));
+    }
+
+    #[test]
     fn a_page_without_trunks_start_script_is_refused() {
         assert_eq!(
-            start_after_first_paint("<head></head>"),
+            start_on_demand("<head></head>", true),
             Err(StartError::NoStartScript)
         );
     }

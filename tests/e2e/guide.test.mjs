@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { appInCharge, useApp } from './support/app.mjs';
+import { appInCharge, startApp, useApp } from './support/app.mjs';
 
 const guide = JSON.parse(readFileSync('public/data/guide.json', 'utf8'));
 const app = useApp();
@@ -77,6 +77,7 @@ describe('the guide', () => {
     const page = await context.newPage();
     await page.route('**/data/guide.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
     await page.goto(app.server.url);
+    await startApp(page);
     const alert = page.locator('.load-error');
     await alert.waitFor();
     assert.match(await alert.textContent(), /data\/guide\.json: the server answered 404/);
@@ -100,6 +101,7 @@ describe('the guide', () => {
     damaged.states[4].median_salary = 'lots';
     await page.route('**/data/guide.json', (route) => route.fulfill({ json: damaged }));
     await page.goto(app.server.url);
+    await startApp(page);
     await page.waitForSelector('.load-error');
     assert.match(await page.textContent('.load-error'), /field states\[4\]\.median_salary/);
     await page.route('**/data/guide.json', (route) => route.fulfill({ body: '{"title": ' }));
@@ -155,6 +157,7 @@ describe('the guide', () => {
     const page = await context.newPage();
     await page.route('**/data/guide.json', (route) => route.abort());
     await page.goto(app.server.url);
+    await startApp(page);
     await page.waitForSelector('.load-error');
     const results = await new AxeBuilder({ page }).analyze();
     assert.deepEqual(results.violations.map((v) => v.id), []);

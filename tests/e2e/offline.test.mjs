@@ -34,10 +34,12 @@ function changedBuild(dir) {
 
 const cacheNames = (page) => page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('career-guide-')));
 
+/** A first visit by a reader who only reads: the page registers the worker without the app. */
 async function visitUntilControlled(page, url) {
   await page.goto(url);
-  await appInCharge(page);
   await page.waitForFunction(async () => (await navigator.serviceWorker.ready) && navigator.serviceWorker.controller !== null);
+  const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+  assert.deepEqual(fetched.filter((name) => /\.(wasm|js|json)$/.test(name)), [], 'the app was never started');
 }
 
 function offlineSuite(name, dist, prefix) {
@@ -48,14 +50,14 @@ function offlineSuite(name, dist, prefix) {
       const context = await browser.newContext({ reducedMotion: 'reduce' });
       const page = await context.newPage();
       await visitUntilControlled(page, server.url);
-      await page.click('#item-tool-terraform .state-button:has-text("Done")');
 
+      // The app's files came from the worker's precache alone: the page never asked for them.
       await server.stop();
       await page.reload();
       await appInCharge(page);
       assert.equal(await page.locator('.guide-section > .section-heading > h2').count(), 17, 'every section is there');
       assert.equal(await page.locator('.bar-chart .bar').count(), 10, 'the chart is there');
-      assert.match(await page.textContent('#item-tool-terraform [aria-pressed="true"]'), /Done/, 'progress survived');
+      await page.click('#item-tool-terraform .state-button:has-text("Done")');
       await page.getByLabel('Number employed').check();
       await page.waitForFunction(() => document.querySelector('.bar-chart .bar-name')?.textContent === 'California');
       await page.click('#item-tool-kubernetes .state-button:has-text("In progress")');
@@ -68,13 +70,15 @@ function offlineSuite(name, dist, prefix) {
       assert.equal(wasmType, 'application/wasm');
       await page.reload();
       await appInCharge(page);
-      assert.match(await page.textContent('#item-tool-kubernetes [aria-pressed="true"]'), /In progress/, 'offline ticks persist');
+      assert.match(await page.textContent('#item-tool-terraform [aria-pressed="true"]'), /Done/, 'offline ticks persist');
+      assert.match(await page.textContent('#item-tool-kubernetes [aria-pressed="true"]'), /In progress/);
       const results = await new AxeBuilder({ page }).analyze();
       assert.deepEqual(results.violations.map((v) => v.id), [], 'axe, offline');
       const [oldCache] = await cacheNames(page);
 
       server = await startServer(changedBuild(dist), port, prefix);
       await page.reload();
+      await appInCharge(page);
       await page.waitForSelector('.update-prompt', { timeout: 20_000 });
       assert.match(await page.textContent('.update-prompt'), /A new version is available/);
       assert.doesNotMatch(await page.textContent('.edition'), /updated/, 'no forced switch mid-session');

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { appInCharge, useApp } from './support/app.mjs';
+import { appInCharge, appTookOver, startApp, useApp } from './support/app.mjs';
 
 const guide = JSON.parse(readFileSync('public/data/guide.json', 'utf8'));
 const app = useApp();
@@ -137,6 +137,7 @@ describe('the guide rendered at build time', () => {
     const { context, page, errors, release } = await pageWithHeldWasm();
     await slowTurns(page);
     await page.goto(app.server.url, { waitUntil: 'domcontentloaded' });
+    await startApp(page);
     release();
     await page.waitForSelector('#app > .guide-layout[hidden] .guide-section', { state: 'attached' });
     const building = await page.evaluate(() => ({
@@ -198,6 +199,7 @@ describe('the guide rendered at build time', () => {
     const page = await context.newPage();
     await page.route('**/*_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
     await page.goto(app.server.url);
+    await startApp(page);
     const notice = page.locator('section.load-error [role="alert"]');
     await notice.waitFor();
     assert.match(await notice.textContent(), /could not start.*The guide below can still be read/);
@@ -217,6 +219,55 @@ describe('the guide rendered at build time', () => {
     await page.waitForSelector('#app .salary-explorer');
     assert.equal(await page.locator('#prerendered').count(), 0);
     assert.equal(await page.locator('.guide-section h2').count(), 0);
+    await context.close();
+  });
+});
+
+describe('the app starts when the reader needs it', () => {
+  /** A page that records the paths it fetches (the worker is blocked: the page's own requests). */
+  async function recordedPage(contextOptions = {}) {
+    const context = await app.browser.newContext({ serviceWorkers: 'block', ...contextOptions });
+    const page = await context.newPage();
+    const fetched = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    return { context, page, fetched, appFiles: () => fetched.filter((path) => /\.(wasm|js|json)$/.test(path)) };
+  }
+  /** Lets the page settle: its load event, then a second in which a started app would fetch. */
+  const settle = async (page) => {
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(1000);
+  };
+
+  test('a reader who only reads fetches the page alone; the first key press starts the app', async () => {
+    const { context, page, appFiles } = await recordedPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(app.server.url);
+    await settle(page);
+    assert.deepEqual(appFiles(), [], 'no script, wasm or data yet');
+    assert.equal(await page.locator('#prerendered .guide-section').count(), 17, 'the guide is there to read');
+    await appInCharge(page);
+    assert.equal(appFiles().filter((path) => path.endsWith('.wasm')).length, 1, 'the key press fetched the wasm');
+    assert.equal(await page.locator('button[disabled]').count(), 0, 'the controls work');
+    await context.close();
+  });
+
+  test('the checklist coming within a screen of the viewport starts the app without any input', async () => {
+    const { context, page, appFiles } = await recordedPage({ viewport: { width: 1280, height: 700 } });
+    await page.goto(app.server.url);
+    await settle(page);
+    assert.deepEqual(appFiles(), [], 'the roadmap is further than a screen away');
+    const roadmapTop = await page.$eval('#roadmap', (el) => el.getBoundingClientRect().top);
+    // A taller window, not a scroll: only the nearness of the checklist's controls can start it.
+    await page.setViewportSize({ width: 1280, height: Math.ceil(roadmapTop / 2) + 400 });
+    await appTookOver(page);
+    assert.ok(appFiles().some((path) => path.endsWith('.wasm')));
+    await context.close();
+  });
+
+  test('a link that carries the chart\'s state starts the app at once', async () => {
+    const { context, page } = await recordedPage();
+    await page.goto(app.server.url + '?metric=employed');
+    await appTookOver(page);
+    assert.equal(await page.isChecked('input[name="salary-metric"][value="employed"]'), true);
     await context.close();
   });
 });

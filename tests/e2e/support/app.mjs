@@ -3,9 +3,20 @@ import { after, before } from 'node:test';
 import { launch } from './browser.mjs';
 import { serve } from './server.mjs';
 
+/**
+ * Starts the app as a reader does: the page starts it on the reader's first input (here a press
+ * of Shift, which changes nothing else), or when a control comes near.
+ */
+export const startApp = (page) => page.keyboard.press('Shift');
+
 /** Waits until the app has replaced the guide rendered into the page at build time. */
+export const appTookOver = (page) =>
+  page.waitForFunction(() => !document.getElementById('prerendered') && document.querySelector('#app > *'));
+
+/** Starts the app (see `startApp`) and waits until it has taken over. */
 export async function appInCharge(page) {
-  await page.waitForFunction(() => !document.getElementById('prerendered') && document.querySelector('#app > *'));
+  await startApp(page);
+  await appTookOver(page);
 }
 
 /** Starts the server and browser before the file's tests and stops them after. */

@@ -1,0 +1,65 @@
+// The built page's start script, in place of trunk's (src/prerender/start.rs writes it in and
+// fills its three placeholders: the glue's path, whether to register the service worker, and
+// where the rest of trunk's own start goes).
+// The guide above is already readable without the app, so the app (the chart, the checklist, the
+// reading position in the contents) is fetched and started only when the reader needs it, and
+// the first load is the page alone.
+const page = document.documentElement;
+
+// The service worker makes the page (and, once it has precached them, the app's files) work
+// offline, so it is registered even for readers who never start the app; after the load event,
+// so that its precaching never competes with the first load. The app's offline module registers
+// the same script again to follow updates, which the browser treats as the same registration.
+if (__REGISTER_WORKER__ && 'serviceWorker' in navigator && window.top === window) {
+  addEventListener('load', () => navigator.serviceWorker.register('sw.js').catch(() => {}));
+}
+
+/**
+ * Resolves when the reader needs the app: at once for an embed (which shows nothing without
+ * it); after the first paint for a link whose query carries the chart's state, and in a browser
+ * without IntersectionObserver; otherwise at the reader's first input, or when the chart or the
+ * checklist (`.salary-explorer`, `#roadmap-checklist`) comes within a screen's height of the
+ * viewport, so that they work by the time they are reached. (The static copy's other disabled
+ * controls, such as each section's Embed button, are used by an input, which starts the app.)
+ */
+function needed() {
+  return new Promise((start) => {
+    if (page.classList.contains('embedded')) {
+      start();
+      return;
+    }
+    if (location.search.length > 1 || !('IntersectionObserver' in window)) {
+      // Hidden tabs and off-screen frames get no animation frames: the timer starts them anyway.
+      requestAnimationFrame(() => setTimeout(start));
+      setTimeout(start, 250);
+      return;
+    }
+    const inputs = ['pointerdown', 'keydown', 'touchstart', 'wheel', 'scroll', 'focusin'];
+    const near = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) go();
+    }, { rootMargin: '100% 0px' });
+    function go() {
+      inputs.forEach((type) => removeEventListener(type, go, true));
+      near.disconnect();
+      start();
+    }
+    inputs.forEach((type) => addEventListener(type, go, { capture: true, passive: true }));
+    document.querySelectorAll('#prerendered .salary-explorer, #prerendered #roadmap-checklist').forEach((part) => near.observe(part));
+  });
+}
+
+try {
+  await needed();
+  const bindings = await import('__MODULE__');
+  const init = bindings.default;
+  /* trunk's start */
+} catch (error) {
+  const notice = document.createElement('section');
+  notice.className = 'load-error above-static-page';
+  notice.setAttribute('aria-label', 'Problem starting the app');
+  notice.innerHTML = '<p role="alert"></p><button type="button" class="retry">Reload</button>';
+  notice.firstChild.textContent = 'The chart and the checklist could not start (' + error + '). '
+    + 'The guide below can still be read. Check your connection, then reload the page.';
+  notice.lastChild.addEventListener('click', () => location.reload());
+  document.body.prepend(notice);
+}
