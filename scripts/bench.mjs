@@ -49,8 +49,10 @@ function printGroup(title, group) {
   console.log(`${'total'.padEnd(44)}${kb(total.raw)}${kb(total.gzip)}${kb(total.brotli)}\n`);
   return total;
 }
-const firstTotal = printGroup(`first load from ${root}/: what the page fetches before the reader acts`, first);
+const firstTotal = printGroup(`first load from ${root}/: what the page itself fetches before the reader acts`, first);
 const appTotal = printGroup('the app: fetched when the reader needs it (first input, chart or checklist near)', app);
+console.log('(after the load event, the service worker also precaches every file, the app included, in the');
+console.log('background, off the page\'s main thread: that is what makes the site work offline)');
 console.log(`fetched only by others: ${others.map((row) => `${row.file} (${kb(row.gzip).trim()} gzip)`).join(', ')}`);
 
 // Budgets are in bytes of gzip (level 9).

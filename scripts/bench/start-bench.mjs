@@ -55,7 +55,7 @@ export async function startBench(distDir, runs = 3) {
   try {
     const results = [];
     for (let run = 0; run < runs; run++) results.push(await oneStart(browser, server.url));
-    console.log(`412 x 823 px, Chrome's CPU throttling at ${CPU_SLOWDOWN}x, loopback network, no service worker (a first visit).`);
+    console.log(`412 x 823 px, Chrome's CPU throttling at ${CPU_SLOWDOWN}x; the app's files from the server on loopback (no service worker).`);
     console.log('A key press once the page has loaded fetches the script, wasm and data and builds the app;');
     console.log('"took over" is from the key press to the static copy\'s removal. Long tasks (over 50 ms) are');
     console.log('counted from the key press until every section is laid out and a second has passed;');
@@ -64,7 +64,7 @@ export async function startBench(distDir, runs = 3) {
     const rows = results.map((r, i) => [`run ${i + 1}`, ms(r.tookOver), r.count, ms(r.longest), ms(r.blocking)]);
     rows.push(['median', ...['tookOver', 'count', 'longest', 'blocking'].map((key) => {
       const value = median(results.map((r) => r[key]));
-      return key === 'count' ? value : ms(value);
+      return key === 'count' ? Math.round(value) : ms(value);
     })]);
     printTable(['', 'took over', 'long tasks', 'longest', 'blocking'], rows);
   } finally {

@@ -52,6 +52,9 @@ pub fn start(state: RwSignal<OfflineState>) {
         let controlled = move || {
             web_sys::window().is_some_and(|w| w.navigator().service_worker().controller().is_some())
         };
+        // An update the browser found before the app started (the page starts it on the
+        // reader's first input) is waiting by now: register() joins the registration's job
+        // queue, so it resolves only after an install in progress has finished.
         if registration.waiting().is_some() && controlled() {
             state.update(|s| s.update_waiting = true);
         }

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::salary::model::CHART_QUERY_KEYS;
+
 /// What trunk's start script begins with; the module path follows, then `';`.
 const TRUNK_IMPORT: &str = "import init, * as bindings from '";
 
@@ -61,6 +63,7 @@ pub fn start_on_demand(html: &str, register_worker: bool) -> Result<String, Star
             "__REGISTER_WORKER__",
             if register_worker { "true" } else { "false" },
         )
+        .replace("__CHART_KEYS__", &CHART_QUERY_KEYS.join("|"))
         .replace(TRUNK_REST, html[import_end..script_end].trim());
     let rewritten = format!("{}{start}{}", &html[..at], &html[script_end..]);
     map_links(&rewritten, |tag| {
@@ -141,7 +144,12 @@ const wasm = await init({ module_or_path: '/cg-1a_bg.wasm' });\n</script>\n\
         assert!(!page.contains("import init"));
         assert!(!page.contains("modulepreload"));
         assert!(!page.contains("rel=\"preload\""));
-        for placeholder in ["__MODULE__", "__REGISTER_WORKER__", TRUNK_REST] {
+        for placeholder in [
+            "__MODULE__",
+            "__REGISTER_WORKER__",
+            "__CHART_KEYS__",
+            TRUNK_REST,
+        ] {
             assert_eq!(
                 START_ON_DEMAND.matches(placeholder).count(),
                 1,
@@ -163,6 +171,7 @@ const wasm = await init({ module_or_path: '/cg-1a_bg.wasm' });\n</script>\n\
             "inside trunk's script"
         );
         assert!(page.contains("if (true && 'serviceWorker' in navigator"));
+        assert!(page.contains("const CHART_STATE = /[?&](metric|sort|view|state)=/;"));
         assert!(page.contains("<link rel=\"manifest\""), "other links stay");
         assert!(page.ends_with("</head>"));
     }

@@ -1,6 +1,6 @@
 // The built page's start script, in place of trunk's (src/prerender/start.rs writes it in and
-// fills its three placeholders: the glue's path, whether to register the service worker, and
-// where the rest of trunk's own start goes).
+// fills its placeholders: the glue's path, whether to register the service worker, the query
+// keys of the chart's state, and where the rest of trunk's own start goes).
 // The guide above is already readable without the app, so the app (the chart, the checklist, the
 // reading position in the contents) is fetched and started only when the reader needs it, and
 // the first load is the page alone.
@@ -13,6 +13,9 @@ const page = document.documentElement;
 if (__REGISTER_WORKER__ && 'serviceWorker' in navigator && window.top === window) {
   addEventListener('load', () => navigator.serviceWorker.register('sw.js').catch(() => {}));
 }
+
+/** A query that carries the chart's state (`?metric=employed`), which only the app can show. */
+const CHART_STATE = /[?&](__CHART_KEYS__)=/;
 
 /**
  * Resolves when the reader needs the app: at once for an embed (which shows nothing without
@@ -28,7 +31,7 @@ function needed() {
       start();
       return;
     }
-    if (location.search.length > 1 || !('IntersectionObserver' in window)) {
+    if (CHART_STATE.test(location.search) || !('IntersectionObserver' in window)) {
       // Hidden tabs and off-screen frames get no animation frames: the timer starts them anyway.
       requestAnimationFrame(() => setTimeout(start));
       setTimeout(start, 250);

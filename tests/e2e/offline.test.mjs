@@ -77,9 +77,21 @@ function offlineSuite(name, dist, prefix) {
       const [oldCache] = await cacheNames(page);
 
       server = await startServer(changedBuild(dist), port, prefix);
+      // The browser finds the new release on its own before the reader starts the app: hold the
+      // new worker's download of the data back, so that it is still installing when the app
+      // starts, and only then let it finish.
+      let finishInstall;
+      const installHeld = new Promise((done) => (finishInstall = done));
+      await context.route('**/data/guide.json', async (route) => {
+        await installHeld;
+        await route.continue();
+      });
       await page.reload();
+      await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.installing != null, null, { timeout: 20_000 });
       await appInCharge(page);
+      finishInstall();
       await page.waitForSelector('.update-prompt', { timeout: 20_000 });
+      await context.unroute('**/data/guide.json');
       assert.match(await page.textContent('.update-prompt'), /A new version is available/);
       assert.doesNotMatch(await page.textContent('.edition'), /updated/, 'no forced switch mid-session');
       await Promise.all([page.waitForEvent('load'), page.click('.update-prompt button')]);

@@ -263,9 +263,12 @@ describe('the app starts when the reader needs it', () => {
     await context.close();
   });
 
-  test('a link that carries the chart\'s state starts the app at once', async () => {
-    const { context, page } = await recordedPage();
-    await page.goto(app.server.url + '?metric=employed');
+  test('a link that carries the chart\'s state starts the app at once; another query does not', async () => {
+    const { context, page, appFiles } = await recordedPage();
+    await page.goto(app.server.url + '?utm_source=newsletter&ref=x');
+    await settle(page);
+    assert.deepEqual(appFiles(), [], 'a tracking query is not the chart\'s state');
+    await page.goto(app.server.url + '?ref=x&metric=employed');
     await appTookOver(page);
     assert.equal(await page.isChecked('input[name="salary-metric"][value="employed"]'), true);
     await context.close();

@@ -49,8 +49,9 @@ pub struct ChartState {
     pub highlight: Option<String>,
 }
 
-/// The query parameters the chart owns; any other parameter in the URL is left alone.
-const KEYS: [&str; 4] = ["metric", "sort", "view", "state"];
+/// The query parameters the chart owns; any other parameter in the URL is left alone. (The
+/// page's start script starts the app at once when a link carries one of them.)
+pub const KEYS: [&str; 4] = ["metric", "sort", "view", "state"];
 
 impl ChartState {
     /// Reads the state from a query string (`?metric=employed&sort=asc`); unknown or malformed

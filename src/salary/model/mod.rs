@@ -13,7 +13,7 @@ mod svg;
 mod tiles;
 
 pub use bars::{layout_chart, text_width, Bar, ChartLayout, Reference, Tick, FONT_PX, MIN_WIDTH};
-pub use chart_state::{ChartState, ChartView};
+pub use chart_state::{ChartState, ChartView, KEYS as CHART_QUERY_KEYS};
 pub use csv::write_csv;
 pub use keys::roving_target;
 pub use metric::Metric;
