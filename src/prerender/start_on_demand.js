@@ -53,6 +53,8 @@ function needed() {
 
 try {
   await needed();
+  // Until the app arrives, the static copy's disabled controls show that something is coming.
+  page.classList.add('app-starting');
   const bindings = await import('__MODULE__');
   const init = bindings.default;
   /* trunk's start */

@@ -238,13 +238,24 @@ describe('the app starts when the reader needs it', () => {
     await page.waitForTimeout(1000);
   };
 
-  test('a reader who only reads fetches the page alone; the first key press starts the app', async () => {
+  test('a reader who only reads fetches the page alone; the first key press starts the app, its controls showing progress meanwhile', async () => {
     const { context, page, appFiles } = await recordedPage({ viewport: { width: 390, height: 844 } });
     await page.goto(app.server.url);
     await settle(page);
     assert.deepEqual(appFiles(), [], 'no script, wasm or data yet');
     assert.equal(await page.locator('#prerendered .guide-section').count(), 17, 'the guide is there to read');
-    await appInCharge(page);
+    const cursor = () => page.$eval('#prerendered .state-button', (button) => getComputedStyle(button).cursor);
+    assert.notEqual(await cursor(), 'progress', 'nothing is on its way yet');
+    let releaseWasm;
+    const wasmHeld = new Promise((done) => (releaseWasm = done));
+    await page.route('**/*_bg.wasm', async (route) => {
+      await wasmHeld;
+      await route.continue();
+    });
+    await startApp(page);
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('#prerendered .state-button')).cursor === 'progress');
+    releaseWasm();
+    await appTookOver(page);
     assert.equal(appFiles().filter((path) => path.endsWith('.wasm')).length, 1, 'the key press fetched the wasm');
     assert.equal(await page.locator('button[disabled]').count(), 0, 'the controls work');
     await context.close();
