@@ -1,5 +1,5 @@
-//! How the built page starts the app: after the pre-rendered guide has been painted, with its
-//! styles inline so that the first paint needs the HTML alone.
+//! How the built page starts the app: only when the reader needs it (`start_on_demand.js`), with
+//! the page's styles inline so that the first load and the first paint need the HTML alone.
 
 use std::fmt;
 
