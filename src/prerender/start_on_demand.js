@@ -59,6 +59,8 @@ try {
   const init = bindings.default;
   /* trunk's start */
 } catch (error) {
+  // Nothing is coming any more: the controls stop promising it, and the notice says why.
+  page.classList.remove('app-starting');
   const notice = document.createElement('section');
   notice.className = 'load-error above-static-page';
   notice.setAttribute('aria-label', 'Problem starting the app');

@@ -203,6 +203,8 @@ describe('the guide rendered at build time', () => {
     const notice = page.locator('section.load-error [role="alert"]');
     await notice.waitFor();
     assert.match(await notice.textContent(), /could not start.*The guide below can still be read/);
+    assert.notEqual(await page.$eval('#prerendered .state-button', (button) => getComputedStyle(button).cursor), 'progress',
+      'the controls no longer promise that the app is coming');
     assert.equal(await page.locator('#prerendered .guide-section').count(), 17);
     await page.unroute('**/*_bg.wasm');
     await Promise.all([page.waitForEvent('load'), page.click('section.load-error button.retry')]);
