@@ -1,6 +1,8 @@
 //! The real data file: it decodes, every section is there and filled, and every figure is the source's.
 
-use career_guide::data::{decode_guide, Block, Guide};
+use std::collections::HashSet;
+
+use career_guide::data::{decode_guide, format_count, format_dollars, Block, Guide};
 use career_guide::guide::model::{section_for_hash, table_of_contents};
 use career_guide::salary::model::{state_figures, Metric, SortOrder};
 
@@ -17,8 +19,9 @@ fn source_text() -> String {
     })
 }
 
-/// Every string value in the data file, as the reader will see it (placeholders filled).
-fn all_texts(guide: &Guide) -> Vec<String> {
+/// Every string value in the data file as it is written, placeholders unfilled. The numeric
+/// fields are JSON numbers, so they are not among them.
+fn raw_texts() -> Vec<String> {
     fn walk(value: &serde_json::Value, out: &mut Vec<String>) {
         match value {
             serde_json::Value::String(text) => out.push(text.clone()),
@@ -30,7 +33,15 @@ fn all_texts(guide: &Guide) -> Vec<String> {
     let value: serde_json::Value = serde_json::from_str(GUIDE_JSON).unwrap();
     let mut out = Vec::new();
     walk(&value, &mut out);
-    out.into_iter().map(|text| guide.filled(&text)).collect()
+    out
+}
+
+/// Every string value in the data file, as the reader will see it (placeholders filled).
+fn all_texts(guide: &Guide) -> Vec<String> {
+    raw_texts()
+        .into_iter()
+        .map(|text| guide.filled(&text))
+        .collect()
 }
 
 #[test]
@@ -106,6 +117,10 @@ fn the_states_and_their_differences_are_the_sources() {
     }
     assert_eq!(guide.state_employment_total(), 1_675_000);
     assert_eq!(guide.states_above_national(), 6);
+    assert!(
+        guide.state_source.name.contains("(OEWS)"),
+        "the survey goes by its current name"
+    );
 }
 
 #[test]
@@ -256,8 +271,8 @@ fn the_faq_and_comparisons_are_written() {
         _ => None,
     });
     assert!(
-        matches!(faq, Some(6..=8)),
-        "6 to 8 questions, found {faq:?}"
+        matches!(faq, Some(10..=12)),
+        "10 to 12 questions, found {faq:?}"
     );
     let compared: Vec<&str> = blocks
         .iter()
@@ -282,4 +297,181 @@ fn a_hash_finds_its_section() {
     assert_eq!(section_for_hash(&guide, "faq"), Some("faq"));
     assert_eq!(section_for_hash(&guide, "#nowhere"), None);
     assert_eq!(section_for_hash(&guide, ""), None);
+}
+
+#[test]
+fn no_reader_facing_text_mentions_the_source() {
+    // The reader never sees the original guide, so "the source's table" means nothing to them:
+    // a figure names its real origin, or says it is an estimate without one.
+    for text in all_texts(&guide()) {
+        let lower = text.to_lowercase();
+        for phrase in ["the source", "source's"] {
+            assert!(!lower.contains(phrase), "\"{phrase}\" in \"{text}\"");
+        }
+    }
+}
+
+/// The placeholders the data may use, besides `{vs_national:XX}` for each state. When
+/// `Guide::figure` learns a new one, add it here: its figure may then never be typed.
+const PLACEHOLDERS: &[&str] = &[
+    "median_salary",
+    "salary_low",
+    "salary_high",
+    "growth",
+    "growth_years",
+    "annual_openings",
+    "employed",
+    "state_count",
+    "state_employment_total",
+    "states_above_national",
+];
+
+#[test]
+fn every_placeholder_in_the_data_is_checked_here() {
+    for text in raw_texts() {
+        for rest in text.split('{').skip(1) {
+            let (name, _) = rest.split_once('}').expect("a closed placeholder");
+            assert!(
+                PLACEHOLDERS.contains(&name) || name.starts_with("vs_national:"),
+                "{{{name}}} is used in the data but missing from PLACEHOLDERS"
+            );
+        }
+    }
+}
+
+/// How often `figure` is typed in `text` as a number of its own: "3%" is not in "23%" nor in
+/// "1.3%", and "6 states" is not in "16 states".
+fn typed(text: &str, figure: &str) -> usize {
+    // Whether the characters read outward from a match carry the number on.
+    fn continues(mut outward: impl Iterator<Item = char>) -> bool {
+        match outward.next() {
+            Some(c) if c.is_ascii_digit() => true,
+            Some(',' | '.') => outward.next().is_some_and(|c| c.is_ascii_digit()),
+            _ => false,
+        }
+    }
+    text.match_indices(figure)
+        .filter(|(at, _)| {
+            !continues(text[..*at].chars().rev()) && !continues(text[at + figure.len()..].chars())
+        })
+        .count()
+}
+
+#[test]
+fn each_typed_figure_that_a_placeholder_can_give_is_a_placeholder() {
+    let guide = guide();
+    let texts = raw_texts();
+    let codes = guide
+        .states
+        .iter()
+        .map(|s| format!("vs_national:{}", s.code));
+    let names = PLACEHOLDERS
+        .iter()
+        .map(|name| (*name).to_owned())
+        .chain(codes);
+    let mut given = Vec::new();
+    for name in names {
+        let figure = guide
+            .figure(&name)
+            .unwrap_or_else(|| panic!("{{{name}}} gives no figure"));
+        // A bare count such as "10" is everywhere ("10 years"): look for it where it counts states.
+        let needle = if figure.chars().all(|c| c.is_ascii_digit()) {
+            format!("{figure} states")
+        } else {
+            figure.clone()
+        };
+        for text in &texts {
+            assert_eq!(
+                typed(text, &needle),
+                0,
+                "\"{needle}\" is typed in \"{text}\": write {{{name}}} instead"
+            );
+        }
+        given.push(figure);
+    }
+    // The data's other figures have no placeholder yet: each is typed once at most, so that a
+    // new edition of the data has one sentence to follow it.
+    let role = &guide.role;
+    let mut others = vec![
+        format_dollars(role.salary_range.low),
+        format_dollars(role.salary_range.high),
+        format_count(role.annual_openings.into()),
+        format!("{}%", role.growth_percent),
+    ];
+    for state in &guide.states {
+        others.push(format_dollars(state.median_salary));
+        others.push(format_count(state.employed.into()));
+    }
+    others.sort();
+    others.dedup();
+    for figure in others.iter().filter(|figure| !given.contains(figure)) {
+        let count: usize = texts.iter().map(|text| typed(text, figure)).sum();
+        assert!(count <= 1, "{figure} is typed {count} times");
+    }
+}
+
+#[test]
+fn no_certification_is_listed_twice_and_the_names_are_current() {
+    let guide = guide();
+    let section = guide
+        .sections
+        .iter()
+        .find(|s| s.id == "certifications")
+        .unwrap();
+    let names: Vec<String> = section
+        .blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::List { items, .. } => Some(items),
+            _ => None,
+        })
+        .flatten()
+        .filter_map(|item| item.term.as_deref())
+        .map(|term| {
+            let words: Vec<&str> = term.split_whitespace().collect();
+            words.join(" ").to_lowercase().replace('–', "-")
+        })
+        .collect();
+    assert!(names.len() >= 10, "found {names:?}");
+    let mut seen = HashSet::new();
+    for name in &names {
+        assert!(seen.insert(name), "{name} is listed twice");
+    }
+    // AWS renamed SysOps Administrator – Associate in 2025.
+    assert!(names.iter().any(|name| name.contains("cloudops engineer")));
+    assert!(!names.iter().any(|name| name.contains("sysops")));
+}
+
+#[test]
+fn every_faq_answer_is_written_and_distinct() {
+    let guide = guide();
+    let items: Vec<_> = guide
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|block| match block {
+            Block::Faq { items } => Some(items),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    let count = items.len();
+    assert!(
+        (10..=12).contains(&count),
+        "10 to 12 questions, found {count}"
+    );
+    let mut questions = HashSet::new();
+    let mut answers = HashSet::new();
+    for qa in items {
+        let question = qa.question.trim().to_lowercase();
+        let answer = qa.answer.trim().to_lowercase();
+        assert!(!question.is_empty(), "a question is empty");
+        assert!(!answer.is_empty(), "\"{}\" has no answer", qa.question);
+        let asked = &qa.question;
+        assert!(questions.insert(question), "\"{asked}\" is asked twice");
+        assert!(
+            answers.insert(answer),
+            "the answer to \"{asked}\" is repeated"
+        );
+    }
 }

@@ -65,6 +65,11 @@ impl Guide {
     pub fn figure(&self, name: &str) -> Option<String> {
         Some(match name {
             "median_salary" => format_dollars(self.role.median_salary),
+            "salary_low" => format_dollars(self.role.salary_range.low),
+            "salary_high" => format_dollars(self.role.salary_range.high),
+            "growth" => format!("{}%", self.role.growth_percent),
+            "growth_years" => self.role.growth_period_years.to_string(),
+            "annual_openings" => format_count(self.role.annual_openings.into()),
             "employed" => format_count(self.role.employed.into()),
             "state_count" => self.states.len().to_string(),
             "state_employment_total" => format_count(self.state_employment_total()),

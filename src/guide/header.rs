@@ -35,7 +35,7 @@ pub fn GuideHeader(guide: std::sync::Arc<Guide>) -> impl IntoView {
     let facts = [
         ("Education", role.education.clone()),
         ("Certification", role.certification.clone()),
-        ("Licence", role.licence.clone()),
+        ("License", role.licence.clone()),
         ("Occupation code", format!("SOC {}", role.soc_code)),
         (
             "Source",
