@@ -10,10 +10,24 @@
  */
 (function () {
   'use strict';
-  if (window.careerGuideEmbed) return;
-  var script = document.currentScript;
-  if (!script || !script.src) return;
-  var appUrl = new URL('./', script.src).href;
+  // Names on the host page can shadow globals: <img name="currentScript"> replaces
+  // document.currentScript, and an element with id "careerGuideEmbed" appears on window. So the
+  // script element comes from the browser's own getter, must be a real <script>, and its
+  // address from the element's own attribute; when any of that fails, nothing is done.
+  var loaded = Object.getOwnPropertyDescriptor(window, 'careerGuideEmbed');
+  if (loaded && loaded.value && loaded.value.version === 1) return;
+  var getter = Object.getOwnPropertyDescriptor(Document.prototype, 'currentScript');
+  var script = getter && getter.get ? getter.get.call(document) : null;
+  if (!(script instanceof HTMLScriptElement)) return;
+  var src = Element.prototype.getAttribute.call(script, 'data-career-guide-app')
+    || Element.prototype.getAttribute.call(script, 'src');
+  if (!src) return;
+  var appUrl;
+  try {
+    appUrl = new URL('./', new URL(src, document.baseURI)).href;
+  } catch (error) {
+    return;
+  }
   var appOrigin = new URL(appUrl).origin;
   var TITLES = {
     chart: 'Infrastructure Engineer salary by state',
@@ -70,7 +84,7 @@
     }).observe(document.body, { childList: true, subtree: true });
   }
 
-  window.careerGuideEmbed = { version: 1 };
+  Object.defineProperty(window, 'careerGuideEmbed', { value: Object.freeze({ version: 1 }) });
   if (document.body) start();
   else document.addEventListener('DOMContentLoaded', start);
 })();

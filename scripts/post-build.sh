@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# trunk's post_build hook: the guide rendered into index.html, then the service worker's
-# precache list (which hashes the final index.html, so it must come second).
+# trunk's post_build hook: the guide rendered into index.html, then its Content-Security-Policy
+# (hashes of the final inline scripts and styles), then the service worker's precache list
+# (which hashes the final index.html, so it must come last).
 set -euo pipefail
 dir="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
 cargo run --quiet --locked --bin prerender -- "$dir" "${TRUNK_PROFILE:-debug}"
+node scripts/csp.mjs "$dir"
 node scripts/precache.mjs "$dir"

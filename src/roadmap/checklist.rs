@@ -62,8 +62,26 @@ pub fn RoadmapChecklist(total_duration: String, steps: Vec<Step>) -> impl IntoVi
         found.set(opened.notices);
         store.set_value(Some(opened.store));
         storage::follow_other_tabs(move |theirs| {
-            let merged = merge(&doc.get_untracked(), &theirs);
-            if merged != theirs {
+            if let Some(problem) = theirs.problem {
+                // Never written over, nor backed up again on every event: this page stops
+                // saving and says so; a reload reads (and backs up) that value once.
+                store.update_value(|store| {
+                    if let Some(store) = store {
+                        store.stop_writing();
+                    }
+                });
+                notices.update(|all| {
+                    if !all
+                        .iter()
+                        .any(|n| matches!(n, Notice::OtherTabUnreadable { .. }))
+                    {
+                        all.push(Notice::OtherTabUnreadable { problem });
+                    }
+                });
+                return;
+            }
+            let merged = merge(&doc.get_untracked(), &theirs.doc);
+            if merged != theirs.doc {
                 persist(merged);
             } else {
                 doc.set(merged);

@@ -1,8 +1,72 @@
-//! Plain-language notices about where progress is kept.
+//! Plain-language notices about where progress is kept: each [`Notice`] becomes words (a pure
+//! function), and one view shows them all.
 
 use leptos::prelude::*;
 
 use super::storage::Notice;
+
+/// A notice in words: a bold lead, what happened, what it means (around the backup key, when
+/// there is one), and whether to offer an export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Words {
+    lead: &'static str,
+    detail: String,
+    before_key: &'static str,
+    key: Option<String>,
+    after_key: String,
+    export: bool,
+}
+
+impl Words {
+    fn new(lead: &'static str, detail: String, meaning: impl Into<String>, export: bool) -> Self {
+        Words {
+            lead,
+            detail,
+            before_key: "",
+            key: None,
+            after_key: meaning.into(),
+            export,
+        }
+    }
+}
+
+/// What `notice` says to the reader.
+fn words(notice: Notice) -> Words {
+    match notice {
+        Notice::Recovered {
+            problem,
+            backup_key,
+        } => Words {
+            lead: "Some saved progress could not be read. ",
+            detail: problem,
+            before_key: "Nothing was thrown away: the original is kept in this browser's storage under the key ",
+            key: Some(backup_key),
+            after_key: ". The checklist below starts from what could be recovered.".into(),
+            export: false,
+        },
+        Notice::NotSaved { reason } => Words::new(
+            "Progress will not be saved here: ",
+            format!("{reason}."),
+            "The checklist still works, but changes last only until this page closes.",
+            true,
+        ),
+        Notice::ReadOnly { reason, unread } => Words::new(
+            "New changes are not being saved: ",
+            format!("{reason}."),
+            match unread {
+                None => "Your saved progress is shown and left as it is; changes you make now last only until this page closes.".to_owned(),
+                Some(problem) => format!("{problem} It could not be backed up, so it was left untouched, and changes you make now last only until this page closes."),
+            },
+            true,
+        ),
+        Notice::OtherTabUnreadable { problem } => Words::new(
+            "Another tab saved progress this page cannot read. ",
+            problem,
+            "To keep it safe, changes made here are no longer saved. Reload this page to pick it up.",
+            true,
+        ),
+    }
+}
 
 /// The storage notices, each with what it means for the reader.
 #[component]
@@ -11,30 +75,55 @@ pub fn StorageNotices(notices: RwSignal<Vec<Notice>>, on_export: Callback<()>) -
         notices
             .get()
             .into_iter()
-            .map(|notice| match notice {
-                Notice::Recovered { problem, backup_key } => view! {
+            .map(|notice| {
+                let said = words(notice);
+                view! {
                     <div class="notice warning" role="alert">
-                        <p><strong>"Some saved progress could not be read. "</strong>{problem}</p>
-                        <p>
-                            "Nothing was thrown away: the original is kept in this browser's storage under the key "
-                            <code>{backup_key}</code>
-                            ". The checklist below starts from what could be recovered."
-                        </p>
+                        <p><strong>{said.lead}</strong>{said.detail}</p>
+                        <p>{said.before_key}{said.key.map(|key| view! { <code>{key}</code> })}{said.after_key}</p>
+                        {said.export.then(|| view! {
+                            <button type="button" on:click=move |_| on_export.run(())>"Export progress to a file"</button>
+                        })}
                     </div>
                 }
-                .into_any(),
-                Notice::NotSaved { reason } => view! {
-                    <div class="notice warning" role="alert">
-                        <p>
-                            <strong>"Progress will not be saved here: "</strong>
-                            {reason}
-                            ". The checklist still works, but changes last only until this page closes."
-                        </p>
-                        <button type="button" on:click=move |_| on_export.run(())>"Export progress to a file"</button>
-                    </div>
-                }
-                .into_any(),
             })
             .collect_view()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_notice_says_what_happened_and_what_it_means() {
+        let recovered = words(Notice::Recovered {
+            problem: "It is not JSON.".into(),
+            backup_key: "career-guide:roadmap:backup:1-ab".into(),
+        });
+        assert_eq!(
+            recovered.key.as_deref(),
+            Some("career-guide:roadmap:backup:1-ab")
+        );
+        assert!(!recovered.export);
+        let full = words(Notice::ReadOnly {
+            reason: "this browser's storage for this site is full".into(),
+            unread: None,
+        });
+        assert_eq!(full.detail, "this browser's storage for this site is full.");
+        assert!(full.after_key.starts_with("Your saved progress is shown"));
+        assert!(full.export);
+        let damaged = words(Notice::ReadOnly {
+            reason: "full".into(),
+            unread: Some("It is not JSON.".into()),
+        });
+        assert!(damaged
+            .after_key
+            .starts_with("It is not JSON. It could not be backed up"));
+        let other = words(Notice::OtherTabUnreadable {
+            problem: "It is version 2.".into(),
+        });
+        assert!(other.lead.starts_with("Another tab"));
+        assert!(other.export);
     }
 }

@@ -1,26 +1,41 @@
 //! The only code that touches localStorage: loading, saving with a merge against what another
-//! tab may have written, backing up unreadable values, and falling back to memory.
+//! tab may have written, backing up unreadable values once, and falling back to reading only,
+//! or to memory.
 
-use wasm_bindgen::closure::Closure;
+use leptos::prelude::{on_cleanup, window_event_listener};
 use wasm_bindgen::JsCast;
 use web_sys::Storage;
 
-use super::model::{backup_key, merge, read_stored, ProgressDoc, STORAGE_KEY};
+use super::model::{
+    encode, merge, plan_backup, read_stored, BackupPlan, ProgressDoc, Stored, STORAGE_KEY,
+};
 
 /// Something the reader must know about where their progress lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
-    /// The saved value could not be fully read; the original was copied to `backup_key` and the
+    /// The saved value could not be fully read; the original is kept under `backup_key` and the
     /// checklist starts from what could be salvaged.
     Recovered { problem: String, backup_key: String },
-    /// Progress cannot be saved in this browser (blocked, partitioned or full); the checklist
-    /// works in memory only.
+    /// There is no saved progress to show and none can be saved (storage blocked, partitioned
+    /// or full): the checklist works in memory only.
     NotSaved { reason: String },
+    /// The saved progress is shown, but writing fails (`reason`): new changes are not saved and
+    /// nothing stored is touched. `unread` says what could not be read, when the saved value
+    /// was damaged and could not be backed up.
+    ReadOnly {
+        reason: String,
+        unread: Option<String>,
+    },
+    /// Another tab saved progress this page cannot read (`problem`): to keep it, this page
+    /// stops saving instead of writing over it.
+    OtherTabUnreadable { problem: String },
 }
 
-/// Where progress is kept: localStorage when it works, else memory only.
+/// Where progress is kept: localStorage when it works, read-only when only reading works, else
+/// memory only.
 pub struct ProgressStore {
     storage: Option<Storage>,
+    writable: bool,
 }
 
 /// A freshly opened store with the progress it holds and anything the reader must be told.
@@ -30,39 +45,53 @@ pub struct Opened {
     pub notices: Vec<Notice>,
 }
 
-/// Opens localStorage, or memory when it is unavailable, and reads the saved progress.
+/// Opens localStorage (or memory when it is unavailable) and reads the saved progress. A
+/// damaged value is backed up (once per distinct value) before anything can replace it.
 pub fn open(now: u64) -> Opened {
     let mut notices = Vec::new();
-    let storage = match usable_storage() {
-        Ok(storage) => Some(storage),
-        Err(reason) => {
-            notices.push(Notice::NotSaved { reason });
-            None
+    let (storage, write_failure) = match local_storage() {
+        Ok(storage) => {
+            let failure = probe_write(&storage).err();
+            (Some(storage), failure)
         }
+        Err(reason) => (None, Some(reason)),
     };
-    let mut store = ProgressStore { storage };
-    let doc = match store.raw() {
+    let mut store = ProgressStore {
+        writable: storage.is_some() && write_failure.is_none(),
+        storage,
+    };
+    let raw = store.raw();
+    let doc = match &raw {
         None => ProgressDoc::new(),
         Some(text) => {
-            let stored = read_stored(&text);
-            if let Some(problem) = stored.problem {
-                match store.back_up(&text, now) {
+            let stored = read_stored(text);
+            match (stored.problem, &write_failure) {
+                (Some(problem), None) => match store.back_up(text, now) {
                     Ok(backup_key) => notices.push(Notice::Recovered {
                         problem,
                         backup_key,
                     }),
                     Err(reason) => {
-                        // Without a backup the original must not be overwritten: stay in memory.
-                        store.storage = None;
-                        notices.push(Notice::NotSaved {
-                            reason: format!("{problem} It could not be backed up ({reason}), so it was left untouched."),
+                        // Without a backup the original must not be overwritten.
+                        store.writable = false;
+                        notices.push(Notice::ReadOnly {
+                            reason,
+                            unread: Some(problem),
                         });
                     }
-                }
+                },
+                (problem, Some(reason)) => notices.push(Notice::ReadOnly {
+                    reason: reason.clone(),
+                    unread: problem,
+                }),
+                (None, None) => {}
             }
             stored.doc
         }
     };
+    if let (None, Some(reason)) = (&raw, write_failure) {
+        notices.push(Notice::NotSaved { reason });
+    }
     Opened {
         store,
         doc,
@@ -70,19 +99,23 @@ pub fn open(now: u64) -> Opened {
     }
 }
 
-/// localStorage if it can be read and written; the reason otherwise.
-fn usable_storage() -> Result<Storage, String> {
+/// localStorage if this page may use it; the reason otherwise.
+fn local_storage() -> Result<Storage, String> {
     let window = web_sys::window().ok_or("there is no window")?;
-    let storage = window
+    window
         .local_storage()
         .map_err(|_| "this browser blocks storage for this page".to_owned())?
-        .ok_or("this browser offers no storage here")?;
+        .ok_or_else(|| "this browser offers no storage here".to_owned())
+}
+
+/// Whether `storage` takes a write; the reason when it does not.
+fn probe_write(storage: &Storage) -> Result<(), String> {
     const PROBE: &str = "career-guide:probe";
     storage
         .set_item(PROBE, "1")
         .map_err(|error| describe_failure(&error))?;
     let _ = storage.remove_item(PROBE);
-    Ok(storage)
+    Ok(())
 }
 
 /// A storage exception in words: full, or blocked.
@@ -101,26 +134,48 @@ fn describe_failure(error: &wasm_bindgen::JsValue) -> String {
 impl ProgressStore {
     /// Whether progress survives a reload.
     pub fn is_saved(&self) -> bool {
-        self.storage.is_some()
+        self.storage.is_some() && self.writable
+    }
+
+    /// Stops writing (reading goes on): used when another tab saved something this page
+    /// cannot read, which must not be written over.
+    pub fn stop_writing(&mut self) {
+        self.writable = false;
     }
 
     fn raw(&self) -> Option<String> {
         self.storage.as_ref()?.get_item(STORAGE_KEY).ok().flatten()
     }
 
+    /// Keeps `text` aside and returns the key that holds it: an existing backup of the same
+    /// bytes if there is one, else a new one (the oldest backups go when there are too many).
     fn back_up(&self, text: &str, now: u64) -> Result<String, String> {
-        let storage = self.storage.as_ref().ok_or("no storage")?;
-        let key = backup_key(now);
-        storage
-            .set_item(&key, text)
-            .map_err(|error| describe_failure(&error))?;
-        Ok(key)
+        let storage = self.storage.as_ref().ok_or("there is no storage")?;
+        let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+            .filter_map(|index| storage.key(index).ok().flatten())
+            .collect();
+        let holds = |key: &str| storage.get_item(key).ok().flatten().as_deref() == Some(text);
+        match plan_backup(keys.iter().map(String::as_str), text, now, holds) {
+            BackupPlan::Kept(key) => Ok(key),
+            BackupPlan::Write { key, remove } => {
+                // Older backups go only once the new one is written, unless the room is needed.
+                if storage.set_item(&key, text).is_err() {
+                    remove.iter().for_each(|old| drop(storage.remove_item(old)));
+                    storage
+                        .set_item(&key, text)
+                        .map_err(|error| describe_failure(&error))?;
+                }
+                remove.iter().for_each(|old| drop(storage.remove_item(old)));
+                Ok(key)
+            }
+        }
     }
 
     /// Saves `doc` merged with whatever another tab saved meanwhile, and returns the merged
-    /// document. On failure the store switches to memory and says why.
+    /// document. Nothing is written that could not be read back (see `encode`). On failure the
+    /// store stops writing, leaves what is stored as it is, and says why.
     pub fn save(&mut self, doc: &ProgressDoc, now: u64) -> Result<ProgressDoc, Notice> {
-        let Some(storage) = self.storage.clone() else {
+        let Some(storage) = self.storage.clone().filter(|_| self.writable) else {
             return Ok(doc.clone());
         };
         let merged = match self.raw() {
@@ -134,33 +189,29 @@ impl ProgressStore {
                 merge(doc, &stored.doc)
             }
         };
+        let json = encode(&merged).map_err(|fault| self.fail(fault.describe("your progress")))?;
         storage
-            .set_item(STORAGE_KEY, &merged.to_json())
+            .set_item(STORAGE_KEY, &json)
             .map_err(|error| self.fail(describe_failure(&error)))?;
         Ok(merged)
     }
 
     fn fail(&mut self, reason: String) -> Notice {
-        self.storage = None;
+        self.writable = false;
         Notice::NotSaved { reason }
     }
 }
 
-/// Calls `on_change` with the progress another tab saved, each time it saves.
-pub fn follow_other_tabs(on_change: impl Fn(ProgressDoc) + 'static) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let listener =
-        Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
-            if event.key().as_deref() != Some(STORAGE_KEY) {
-                return;
-            }
-            if let Some(text) = event.new_value() {
-                on_change(read_stored(&text).doc);
-            }
-        });
-    let _ = window.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
-    // The listener lives as long as the page.
-    listener.forget();
+/// Calls `on_change` with what another tab saved (read as far as it can be), each time it
+/// saves; the listener goes when the calling reactive scope is cleaned up.
+pub fn follow_other_tabs(on_change: impl Fn(Stored) + 'static) {
+    let handle = window_event_listener(leptos::ev::storage, move |event| {
+        if event.key().as_deref() != Some(STORAGE_KEY) {
+            return;
+        }
+        if let Some(text) = event.new_value() {
+            on_change(read_stored(&text));
+        }
+    });
+    on_cleanup(move || handle.remove());
 }

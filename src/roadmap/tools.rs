@@ -5,7 +5,7 @@ use leptos::task::spawn_local;
 
 use super::context::RoadmapContext;
 use super::edits::Edit;
-use super::model::{preview_import, Date, ImportPreview, ProgressDoc};
+use super::model::{preview_import, Date, Fault, ImportPreview, ProgressDoc, MAX_STORED_BYTES};
 use crate::embed::model::EmbedPart;
 use crate::embed::EmbedButton;
 use crate::platform::clock::now_ms;
@@ -43,12 +43,20 @@ pub fn RoadmapTools(today: Date, undo: RwSignal<Option<ProgressDoc>>) -> impl In
         };
         let checklist = checklist.clone();
         spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-            let outcome = match text.ok().and_then(|value| value.as_string()) {
-                None => Err("The file could not be read".to_owned()),
-                Some(text) => doc
-                    .with_untracked(|current| preview_import(&text, current, &checklist))
-                    .map_err(|e| e.to_string()),
+            // The size is checked before the file is read: a huge file is never loaded.
+            let bytes = file.size() as usize;
+            let outcome = if bytes > MAX_STORED_BYTES {
+                Err(Fault::TooBig { bytes }.describe("The file"))
+            } else {
+                let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+                match text.ok().and_then(|value| value.as_string()) {
+                    None => Err("The file could not be read".to_owned()),
+                    Some(text) => doc
+                        .with_untracked(|current| {
+                            preview_import(&text, current, &checklist, now_ms())
+                        })
+                        .map_err(|e| e.to_string()),
+                }
             };
             match outcome {
                 Ok(found) => {

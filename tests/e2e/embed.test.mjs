@@ -105,6 +105,61 @@ describe('embedding', () => {
     await site.close();
   });
 
+  test('markup on the host page cannot point the frames at another origin', async () => {
+    // <img name="currentScript"> shadows document.currentScript; an element with the loader's
+    // global name must not stop it either.
+    const elsewhere = 'http://127.0.0.1:9/evil/';
+    const site = await host(`
+      <img name="currentScript" src="${elsewhere}x.js" alt="">
+      <div id="careerGuideEmbed"></div>
+      <div id="chart" data-career-guide="chart"></div>
+      ${loader()}`);
+    const context = await browser.newContext({ reducedMotion: 'reduce' });
+    try {
+      const page = await context.newPage();
+      await page.goto(site.url);
+      await page.waitForFunction(() => document.querySelectorAll('iframe').length === 1);
+      const src = await page.getAttribute('#chart iframe', 'src');
+      assert.ok(src.startsWith(app.url), `the frame loads the app, not another origin: ${src}`);
+      const { frame, outer } = await settled(page, '#chart iframe');
+      assert.ok(frame.url().startsWith(app.url));
+      assert.ok(outer > 100, 'the frame is sized by the app\'s messages');
+
+      // Run where the only "currentScript" is such an image: the loader does nothing at all.
+      const blind = await context.newPage();
+      await blind.goto('about:blank');
+      await blind.setContent(`<img name="currentScript" src="${elsewhere}x.js" alt=""><div data-career-guide="chart"></div>`);
+      const code = await (await fetch(`${app.url}embed.js`)).text();
+      await blind.evaluate((text) => new Function(text)(), code);
+      assert.equal(await blind.locator('iframe').count(), 0, 'no frame when the script element cannot be told');
+    } finally {
+      await context.close();
+      await site.close();
+    }
+  });
+
+  test('an explicit app address on the script element is used', async () => {
+    const site = await host(`<div id="guide" data-career-guide="guide" data-section="faq"></div>`, {});
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(site.url);
+      const code = await (await fetch(`${app.url}embed.js`)).text();
+      await page.evaluate(([text, appUrl]) => {
+        // The loader copied onto the host's own origin, pointed at the app by an attribute.
+        const script = document.createElement('script');
+        script.src = URL.createObjectURL(new Blob([text], { type: 'text/javascript' }));
+        script.dataset.careerGuideApp = appUrl;
+        document.body.append(script);
+      }, [code, app.url]);
+      await page.waitForSelector('#guide iframe');
+      assert.ok((await page.getAttribute('#guide iframe', 'src')).startsWith(app.url));
+    } finally {
+      await context.close();
+      await site.close();
+    }
+  });
+
   test('the Embed dialog hands out a snippet that works pasted into a blank page', async () => {
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'], reducedMotion: 'reduce' });
     const page = await context.newPage();

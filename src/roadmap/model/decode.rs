@@ -55,7 +55,7 @@ impl Fault {
 
 /// A size in megabytes to one decimal, rounded up so that anything over the limit reads as
 /// more than it: 5_200_000 -> "5.2 MB", 1_000_000 -> "1 MB", 1_000_001 -> "1.1 MB".
-fn megabytes(bytes: usize) -> String {
+pub(super) fn megabytes(bytes: usize) -> String {
     let tenths = bytes.div_ceil(100_000);
     if tenths.is_multiple_of(10) {
         format!("{} MB", tenths / 10)

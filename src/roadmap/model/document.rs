@@ -13,19 +13,18 @@ pub const CURRENT_VERSION: u32 = 1;
 /// The localStorage key the document lives under.
 pub const STORAGE_KEY: &str = "career-guide:roadmap";
 
-/// Unreadable stored values are copied to this prefix plus a timestamp before being replaced.
-pub const BACKUP_KEY_PREFIX: &str = "career-guide:roadmap:backup:";
-
 /// The longest note, in characters (not bytes, so every script gets the same room).
 pub const NOTE_MAX_CHARS: usize = 1000;
 
-/// The largest document, in bytes of JSON, that is read, stored or imported.
+/// The largest document, in bytes of JSON, that is read, stored or imported: one rule for
+/// reading and writing (see [`super::encode`]), so nothing is written that could not be read.
 pub const MAX_STORED_BYTES: usize = 1_000_000;
 
-/// The backup key for a value set aside at `now` (Unix milliseconds).
-pub fn backup_key(now: u64) -> String {
-    format!("{BACKUP_KEY_PREFIX}{now}")
-}
+/// The most entries an import may bring for ids this roadmap does not have (kept, not shown).
+pub const MAX_HIDDEN_ITEMS: usize = 100;
+
+/// The longest item id an import may bring, in characters.
+pub const MAX_ID_CHARS: usize = 100;
 
 /// One item's progress. `updated_at` (Unix milliseconds) decides which tab's edit wins a merge.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
@@ -350,11 +349,5 @@ mod tests {
         assert_eq!(doc.item("tool-ansible").unwrap().updated_at, 50);
         assert_eq!(doc.state("skill-iac"), ItemState::Skipped);
         assert_eq!(doc.item("skill-iac").unwrap().updated_at, 50);
-    }
-
-    #[test]
-    fn backup_keys_carry_the_time() {
-        assert_eq!(backup_key(1234), "career-guide:roadmap:backup:1234");
-        assert!(backup_key(1).starts_with(BACKUP_KEY_PREFIX));
     }
 }

@@ -5,9 +5,10 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use super::checklist::Checklist;
-use super::decode::{read_text, Fault, Reading};
-use super::document::ProgressDoc;
+use super::decode::{megabytes, read_text, Fault, Reading};
+use super::document::{ProgressDoc, MAX_HIDDEN_ITEMS, MAX_ID_CHARS, MAX_STORED_BYTES};
 use super::merge::merge;
+use super::size::encode;
 
 /// Why a file cannot be imported; its [`fmt::Display`] says so in plain English.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +17,13 @@ pub enum ImportError {
     Invalid(Fault),
     /// The file has items, but this roadmap has none of their ids: most likely another file.
     NoKnownItems { count: usize },
+    /// The file has more than [`MAX_HIDDEN_ITEMS`] items this roadmap does not have.
+    TooManyHidden { count: usize },
+    /// An item id is longer than [`MAX_ID_CHARS`] characters.
+    IdTooLong { chars: usize },
+    /// Replacing or merging would make the saved progress larger than [`MAX_STORED_BYTES`],
+    /// which could not be read back.
+    ResultTooBig { bytes: usize },
 }
 
 impl fmt::Display for ImportError {
@@ -28,6 +36,20 @@ impl fmt::Display for ImportError {
             ImportError::NoKnownItems { count } => {
                 write!(f, "None of the file's {count} items are in this roadmap")
             }
+            ImportError::TooManyHidden { count } => write!(
+                f,
+                "The file has {count} items that are not in this roadmap; at most {MAX_HIDDEN_ITEMS} such items are kept"
+            ),
+            ImportError::IdTooLong { chars } => write!(
+                f,
+                "The file has an item id of {chars} characters; the limit is {MAX_ID_CHARS}"
+            ),
+            ImportError::ResultTooBig { bytes } => write!(
+                f,
+                "With this file your saved progress would be {}; the limit is {}",
+                megabytes(*bytes),
+                megabytes(MAX_STORED_BYTES)
+            ),
         }
     }
 }
@@ -84,13 +106,16 @@ impl ImportPreview {
     }
 }
 
-/// Validates an exported file against the current document and the roadmap; nothing is
-/// changed either way. Any invalid part rejects the whole file (unlike stored values, where
-/// the valid part is salvaged), because the reader can fix a file and try again.
+/// Validates an exported file against the current document and the roadmap at time `now`;
+/// nothing is changed either way. Any invalid part rejects the whole file (unlike stored values,
+/// where the valid part is salvaged), because the reader can fix a file and try again. A file is
+/// also refused when replacing or merging would give a document too big to be stored and read
+/// back, or when it brings too many (or too long) ids this roadmap does not have.
 pub fn preview_import(
     text: &str,
     current: &ProgressDoc,
     checklist: &Checklist,
+    now: u64,
 ) -> Result<ImportPreview, ImportError> {
     let Reading {
         doc: incoming,
@@ -106,10 +131,23 @@ pub fn preview_import(
             count: incoming.items.len(),
         });
     }
+    if unknown_ids.len() > MAX_HIDDEN_ITEMS {
+        return Err(ImportError::TooManyHidden {
+            count: unknown_ids.len(),
+        });
+    }
+    if let Some(chars) = incoming
+        .items
+        .keys()
+        .map(|id| id.chars().count())
+        .find(|&chars| chars > MAX_ID_CHARS)
+    {
+        return Err(ImportError::IdTooLong { chars });
+    }
     let (items_changed, notes_changed) = changes(checklist, current, &incoming);
     let merged = merge(current, &incoming);
     let (merge_items_changed, merge_notes_changed) = changes(checklist, current, &merged);
-    Ok(ImportPreview {
+    let preview = ImportPreview {
         planner_changed: current.planner != incoming.planner,
         roadmap_ids: checklist.item_ids().map(str::to_owned).collect(),
         incoming,
@@ -118,7 +156,13 @@ pub fn preview_import(
         merge_items_changed,
         merge_notes_changed,
         unknown_ids,
-    })
+    };
+    for result in [merged, preview.replace(current, now)] {
+        if let Err(Fault::TooBig { bytes }) = encode(&result) {
+            return Err(ImportError::ResultTooBig { bytes });
+        }
+    }
+    Ok(preview)
 }
 
 /// How many of the roadmap's items differ in state, and in note, between two documents.
@@ -145,7 +189,7 @@ mod tests {
     }
 
     fn error(text: &str) -> String {
-        preview_import(text, &ProgressDoc::new(), &checklist())
+        preview_import(text, &ProgressDoc::new(), &checklist(), 1)
             .unwrap_err()
             .to_string()
     }
@@ -162,7 +206,7 @@ mod tests {
     #[test]
     fn a_file_of_the_same_progress_changes_nothing() {
         let current = current();
-        let preview = preview_import(&current.to_json(), &current, &checklist()).unwrap();
+        let preview = preview_import(&current.to_json(), &current, &checklist(), 500).unwrap();
         assert_eq!(preview.items_changed, 0);
         assert_eq!(preview.notes_changed, 0);
         assert!(!preview.planner_changed);
@@ -185,7 +229,7 @@ mod tests {
             },
             "planner": {"start": "2026-11-25", "hours_per_week": 10}
         });
-        let preview = preview_import(&file.to_string(), &current, &checklist()).unwrap();
+        let preview = preview_import(&file.to_string(), &current, &checklist(), 500).unwrap();
         // Replacing: kubernetes goes back to not started and loses its note, terraform gains
         // a note, linux and iac change state.
         assert_eq!(preview.items_changed, 3);
@@ -223,7 +267,7 @@ mod tests {
             }
         });
         let current = ProgressDoc::new();
-        let preview = preview_import(&file.to_string(), &current, &checklist()).unwrap();
+        let preview = preview_import(&file.to_string(), &current, &checklist(), 500).unwrap();
         assert_eq!(preview.unknown_ids, ["tool-pulumi"]);
         assert_eq!(preview.items_changed, 1);
         assert_eq!(preview.notes_changed, 0);
@@ -284,7 +328,7 @@ mod tests {
             "version": 1,
             "items": {"tool-terraform": {"state": "done", "note": "🦀".repeat(NOTE_MAX_CHARS)}}
         });
-        assert!(preview_import(&file.to_string(), &ProgressDoc::new(), &checklist()).is_ok());
+        assert!(preview_import(&file.to_string(), &ProgressDoc::new(), &checklist(), 1).is_ok());
     }
 
     #[test]
@@ -294,7 +338,8 @@ mod tests {
             "items": {},
             "planner": {"start": "2024-02-29", "hours_per_week": 5}
         });
-        let preview = preview_import(&file.to_string(), &ProgressDoc::new(), &checklist()).unwrap();
+        let preview =
+            preview_import(&file.to_string(), &ProgressDoc::new(), &checklist(), 1).unwrap();
         assert!(preview.planner_changed);
         assert_eq!(
             preview.incoming.planner,
@@ -308,9 +353,60 @@ mod tests {
             r#"{"done": ["tool-terraform", "skill-linux"]}"#,
             &ProgressDoc::new(),
             &checklist(),
+            1,
         )
         .unwrap();
         assert_eq!(preview.items_changed, 2);
         assert_eq!(preview.incoming.state("skill-linux"), ItemState::Done);
+    }
+
+    #[test]
+    fn unknown_ids_are_kept_only_up_to_a_stated_number_and_length() {
+        let mut items = serde_json::Map::new();
+        items.insert("tool-terraform".into(), json!({"state": "done"}));
+        for n in 0..=MAX_HIDDEN_ITEMS {
+            items.insert(format!("retired-{n}"), json!({"state": "done"}));
+        }
+        let file = json!({"version": 1, "items": items});
+        assert_eq!(
+            error(&file.to_string()),
+            "The file has 101 items that are not in this roadmap; at most 100 such items are kept"
+        );
+        let long = "i".repeat(MAX_ID_CHARS + 1);
+        let file = json!({"version": 1, "items": {"tool-terraform": {"state": "done"}, long: {"state": "done"}}});
+        assert_eq!(
+            error(&file.to_string()),
+            "The file has an item id of 101 characters; the limit is 100"
+        );
+    }
+
+    #[test]
+    fn a_file_whose_import_could_not_be_read_back_is_refused() {
+        // Every note at the limit, in characters that JSON writes as six bytes each: the file
+        // is under the limit, but the current progress plus the file would not be.
+        let note = "\u{1}".repeat(NOTE_MAX_CHARS);
+        let ids: Vec<String> = checklist().item_ids().map(str::to_owned).collect();
+        let mut current = ProgressDoc::new();
+        for id in &ids {
+            current.set_note(id, &note, 1);
+        }
+        for n in 0..MAX_HIDDEN_ITEMS {
+            current.set_note(&format!("old-{n}"), &note, 1);
+        }
+        let mut file = ProgressDoc::new();
+        file.set_state(&ids[0], ItemState::Done, 2);
+        for n in 0..MAX_HIDDEN_ITEMS {
+            file.set_note(&format!("new-{n}"), &note, 2);
+        }
+        let text = file.to_json();
+        assert!(text.len() <= MAX_STORED_BYTES, "the file alone is readable");
+        let refused = preview_import(&text, &current, &checklist(), 3).unwrap_err();
+        assert!(
+            matches!(refused, ImportError::ResultTooBig { bytes } if bytes > MAX_STORED_BYTES),
+            "{refused:?}"
+        );
+        assert!(refused
+            .to_string()
+            .starts_with("With this file your saved progress would be 1."));
     }
 }

@@ -4,22 +4,25 @@
 //! Pure: no browser, no clock. Times come in as Unix milliseconds and days as [`Date`]s, so
 //! that every rule here is tested natively.
 
+mod backups;
 mod checklist;
 mod decode;
 mod document;
 mod import;
 mod merge;
 mod planner;
+mod size;
 mod state;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod arbitrary;
 
+pub use backups::{backup_key, plan_backup, BackupPlan, BACKUP_KEY_PREFIX, MAX_BACKUPS};
 pub use checklist::{Checklist, ChecklistItem, ChecklistStep, Counts};
 pub use decode::{migrate, read_stored, read_text, read_value, Fault, Reading, Stored};
 pub use document::{
-    backup_key, truncate_note, ItemProgress, Planner, ProgressDoc, BACKUP_KEY_PREFIX,
-    CURRENT_VERSION, MAX_STORED_BYTES, NOTE_MAX_CHARS, STORAGE_KEY,
+    truncate_note, ItemProgress, Planner, ProgressDoc, CURRENT_VERSION, MAX_HIDDEN_ITEMS,
+    MAX_ID_CHARS, MAX_STORED_BYTES, NOTE_MAX_CHARS, STORAGE_KEY,
 };
 pub use import::{preview_import, ImportError, ImportPreview};
 pub use merge::merge;
@@ -27,4 +30,5 @@ pub use planner::{
     days_in_month, finish_date, is_leap_year, plan, Date, StepPlan, BASELINE_HOURS_PER_WEEK,
     DAYS_PER_MONTH, HOURS_PER_WEEK,
 };
+pub use size::encode;
 pub use state::ItemState;

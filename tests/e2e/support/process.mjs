@@ -17,9 +17,13 @@ export function freePort() {
   });
 }
 
-/** Serves `root` at `port` under `prefix` in a new process; resolves to { url, stop }. */
-export function startServer(root, port, prefix = '/') {
-  const child = spawn(process.execPath, [CLI, root, String(port), prefix], { stdio: ['ignore', 'pipe', 'inherit'] });
+/**
+ * Serves `root` at `port` under `prefix` in a new process; resolves to { url, stop }. With
+ * `redirectIndex`, index.html and *.html redirect to their clean URLs (see serve in server.mjs).
+ */
+export function startServer(root, port, prefix = '/', { redirectIndex = false } = {}) {
+  const args = [CLI, root, String(port), prefix, ...(redirectIndex ? ['--redirect-index'] : [])];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((done, fail) => {
     child.on('error', fail);
     child.on('exit', (code) => fail(new Error(`server exited with ${code}`)));

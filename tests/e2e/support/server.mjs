@@ -22,11 +22,24 @@ export const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 /**
  * Serves `root` (default: dist/) on 127.0.0.1 under `prefix` (default `/`), at `port` (default:
  * a free one); resolves to { url, close }. Headers follow the README's deployment advice.
+ *
+ * With `redirectIndex`, it answers like the hosts with "clean URLs" (Cloudflare Pages, Netlify):
+ * a request for an existing `<prefix>index.html` or `<prefix>foo.html` (or `dir/index.html`) is
+ * redirected (301, query kept) to `<prefix>`, `<prefix>foo` (or `dir/`), and `<prefix>foo` serves
+ * `foo.html`.
  */
-export async function serve(root = resolve('dist'), { port = 0, prefix = '/' } = {}) {
+export async function serve(root = resolve('dist'), { port = 0, prefix = '/', redirectIndex = false } = {}) {
   root = resolve(root);
+  const isFile = async (file) => {
+    try {
+      return (await stat(file)).isFile();
+    } catch {
+      return false;
+    }
+  };
   const server = createServer(async (request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    const url = new URL(request.url, 'http://x');
+    const pathname = decodeURIComponent(url.pathname);
     if (!pathname.startsWith(prefix)) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
@@ -36,6 +49,14 @@ export async function serve(root = resolve('dist'), { port = 0, prefix = '/' } =
     if (!file.startsWith(root)) {
       response.writeHead(403).end();
       return;
+    }
+    if (redirectIndex) {
+      if (path.endsWith('.html') && (await isFile(file))) {
+        const clean = pathname.replace(/(^|\/)index\.html$/, '$1').replace(/\.html$/, '');
+        response.writeHead(301, { location: encodeURI(clean) + url.search, 'cache-control': 'no-cache' }).end();
+        return;
+      }
+      if (!path.endsWith('/') && !(await isFile(file)) && (await isFile(`${file}.html`))) file = `${file}.html`;
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
