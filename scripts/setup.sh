@@ -42,6 +42,14 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
+# Java, for the Nu HTML checker (npm's vnu-jar) in tests/e2e/html-valid.test.mjs.
+if ! command -v java >/dev/null; then
+  say "installing Debian's headless Java runtime"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get -o DPkg::Lock::Timeout=900 update -qq
+  apt-get -o DPkg::Lock::Timeout=900 install -y -qq default-jre-headless >/dev/null
+fi
+
 # nginx, to test deploy/nginx.conf (tests/e2e/deploy.test.mjs runs it on a free loopback port).
 # The package must not leave a daemon on port 80: a policy-rc.d that answers 101 keeps it from
 # starting one (containers usually have one already), and any that started anyway is stopped.

@@ -11,6 +11,9 @@ step() { printf '\n== %s\n' "$*"; }
 step "cargo fmt --check"
 cargo fmt --check
 
+step "no import cycles between the files of src/"
+node scripts/import-cycles.mjs
+
 step "clippy (native)"
 cargo clippy --all-targets --locked -- -D warnings
 step "clippy (wasm32)"

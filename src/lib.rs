@@ -9,8 +9,10 @@ pub mod guide;
 pub mod offline;
 pub mod platform;
 pub mod prerender;
+pub mod query;
 pub mod roadmap;
 pub mod salary;
+pub mod widgets;
 
 pub use app::App;
 
@@ -19,6 +21,7 @@ pub use app::App;
 pub fn mount() {
     use wasm_bindgen::JsCast;
 
+    platform::failure::report_panics();
     let embed = embed::host::request_from_location();
     match &embed {
         Some(request) => {

@@ -1,5 +1,7 @@
 //! Embed mode: which part a host page asked for, and the snippets that ask for it.
 
+use crate::query::pairs;
+
 /// The part of the app an embedding page shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EmbedPart {
@@ -68,19 +70,18 @@ impl EmbedRequest {
         let mut section = None;
         let mut theme = Theme::Auto;
         let mut frame_id = None;
-        for pair in query.trim_start_matches('?').split('&') {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            match key {
-                "embed" => part = Some(value.to_owned()),
-                "section" if is_id(value) => section = Some(value.to_owned()),
+        for (key, value) in pairs(query) {
+            match key.as_str() {
+                "embed" => part = Some(value),
+                "section" if is_id(&value) => section = Some(value),
                 "theme" => {
-                    theme = match value {
+                    theme = match value.as_str() {
                         "light" => Theme::Light,
                         "dark" => Theme::Dark,
                         _ => Theme::Auto,
                     }
                 }
-                "id" if is_id(value) => frame_id = Some(value.to_owned()),
+                "id" if is_id(&value) => frame_id = Some(value),
                 _ => {}
             }
         }

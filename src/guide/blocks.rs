@@ -1,16 +1,10 @@
-//! The small text blocks: lists, notes, myths, questions and sources.
-
-use std::sync::Arc;
+//! The small text blocks: lists, myths, questions and sources (notes are
+//! [`crate::widgets::NoteBox`], shared with the salary chart).
 
 use leptos::prelude::*;
 
-use crate::data::{Guide, Item, Myth, Note, NoteTone, Question, SourceRef};
-
-/// Fills a text's `{placeholders}` with the figures of the guide in context.
-pub fn filler() -> impl Fn(&str) -> String {
-    let guide = expect_context::<Arc<Guide>>();
-    move |text| guide.filled(text)
-}
+use crate::data::{Item, Myth, Question, SourceRef};
+use crate::widgets::filler;
 
 /// One list entry: bold term, badge, then text.
 #[component]
@@ -22,7 +16,9 @@ pub fn ItemLine(item: Item) -> impl IntoView {
             {item.term.map(|term| view! { <strong>{fill(&term)}</strong> })}
             {item.tag.map(|tag| view! { " " <span class="tag">{tag}</span> })}
             {separator}
-            {fill(&item.text)}
+            // An empty text is left out: rendered to HTML it would become a space the app's
+            // own rendering does not have.
+            {(!item.text.is_empty()).then(|| fill(&item.text))}
         </li>
     }
 }
@@ -35,26 +31,6 @@ pub fn ItemList(title: Option<String>, items: Vec<Item>) -> impl IntoView {
         <ul class="items">
             {items.into_iter().map(|item| view! { <ItemLine item /> }).collect_view()}
         </ul>
-    }
-}
-
-/// An aside; caveats flag where the source's own figures disagree.
-#[component]
-pub fn NoteBox(note: Note) -> impl IntoView {
-    let fill = filler();
-    let Note { tone, title, text } = note;
-    let (class, label) = match tone {
-        NoteTone::Caveat => ("note caveat", "Data caveat"),
-        NoteTone::Tip => ("note tip", "Tip"),
-    };
-    view! {
-        <div class=class role="note">
-            <p class="note-title">
-                <span class="note-kind">{label}": "</span>
-                {fill(&title)}
-            </p>
-            <p>{fill(&text)}</p>
-        </div>
     }
 }
 

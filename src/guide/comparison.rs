@@ -4,8 +4,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::blocks::filler;
 use crate::data::{ComparisonRow, Guide};
+use crate::widgets::filler;
 
 /// A table with one row per aspect and one column per role.
 #[component]

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::blocks::{filler, FaqList, ItemList, MythList, NoteBox, SourceList};
+use super::blocks::{FaqList, ItemList, MythList, SourceList};
 use super::comparison::ComparisonTable;
 use crate::data::{Block, Section};
 use crate::embed::model::EmbedPart;
@@ -10,6 +10,7 @@ use crate::embed::EmbedButton;
 use crate::prerender::in_turn;
 use crate::roadmap::RoadmapChecklist;
 use crate::salary::SalaryExplorer;
+use crate::widgets::{filler, NoteBox};
 
 /// A section with its heading; its id is the target of the ToC's links.
 #[component]

@@ -9,6 +9,7 @@ pub mod render;
 mod section_layout;
 pub mod stagger;
 pub mod start;
+mod static_copy;
 pub mod takeover;
 
 pub use page::{insert_prerendered, PrerenderError, PRERENDERED_ID};

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::takeover::prerendered_element;
+use super::static_copy::prerendered_element;
 
 /// Lets the browser skip laying out each of the app's sections while it is off screen, standing
 /// in at its static copy's height; returns the sections, top first.

@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::platform::failure::FAILED_EVENT;
 use crate::salary::model::CHART_QUERY_KEYS;
 
 /// What trunk's start script begins with; the module path follows, then `';`.
@@ -64,6 +65,7 @@ pub fn start_on_demand(html: &str, register_worker: bool) -> Result<String, Star
             if register_worker { "true" } else { "false" },
         )
         .replace("__CHART_KEYS__", &CHART_QUERY_KEYS.join("|"))
+        .replace("__FAILED_EVENT__", FAILED_EVENT)
         .replace(TRUNK_REST, html[import_end..script_end].trim());
     let rewritten = format!("{}{start}{}", &html[..at], &html[script_end..]);
     map_links(&rewritten, |tag| {
@@ -144,15 +146,16 @@ const wasm = await init({ module_or_path: '/cg-1a_bg.wasm' });\n</script>\n\
         assert!(!page.contains("import init"));
         assert!(!page.contains("modulepreload"));
         assert!(!page.contains("rel=\"preload\""));
-        for placeholder in [
-            "__MODULE__",
-            "__REGISTER_WORKER__",
-            "__CHART_KEYS__",
-            TRUNK_REST,
+        for (placeholder, uses) in [
+            ("__MODULE__", 1),
+            ("__REGISTER_WORKER__", 1),
+            ("__CHART_KEYS__", 1),
+            ("__FAILED_EVENT__", 2),
+            (TRUNK_REST, 1),
         ] {
             assert_eq!(
                 START_ON_DEMAND.matches(placeholder).count(),
-                1,
+                uses,
                 "{placeholder}"
             );
             assert!(!page.contains(placeholder), "{placeholder} is filled");
@@ -172,6 +175,7 @@ const wasm = await init({ module_or_path: '/cg-1a_bg.wasm' });\n</script>\n\
         );
         assert!(page.contains("if (true && 'serviceWorker' in navigator"));
         assert!(page.contains("const CHART_STATE = /[?&](metric|sort|view|state)=/;"));
+        assert!(page.contains("addEventListener('career-guide:failed', (event) =>"));
         assert!(page.contains("<link rel=\"manifest\""), "other links stay");
         assert!(page.ends_with("</head>"));
     }

@@ -1,6 +1,7 @@
 // The built page's start script, in place of trunk's (src/prerender/start.rs writes it in and
 // fills its placeholders: the glue's path, whether to register the service worker, the query
-// keys of the chart's state, and where the rest of trunk's own start goes).
+// keys of the chart's state, the app's failure event, and where the rest of trunk's own start
+// goes).
 // The guide above is already readable without the app, so the app (the chart, the checklist, the
 // reading position in the contents) is fetched and started only when the reader needs it, and
 // the first load is the page alone.
@@ -51,6 +52,27 @@ function needed() {
   });
 }
 
+/**
+ * The one notice for an app that cannot go on (it could not start, or it failed later and
+ * dispatched `__FAILED_EVENT__`): `message` says what failed, and Reload starts afresh. Shown
+ * once; the controls stop promising the app.
+ */
+function showFailure(message) {
+  page.classList.remove('app-starting');
+  if (document.querySelector('.app-failure')) return;
+  const notice = document.createElement('section');
+  notice.className = 'load-error above-static-page app-failure';
+  notice.setAttribute('aria-label', 'Problem with the app');
+  notice.innerHTML = '<p role="alert"></p><button type="button" class="retry">Reload</button>';
+  notice.firstChild.textContent = message;
+  notice.lastChild.addEventListener('click', () => location.reload());
+  document.body.prepend(notice);
+}
+
+addEventListener('__FAILED_EVENT__', (event) => showFailure('Something went wrong in the app ('
+  + event.detail + '). The chart and the checklist have stopped; progress saved before this is '
+  + 'kept. Reload the page to go on.'));
+
 try {
   await needed();
   // Until the app arrives, the static copy's disabled controls show that something is coming.
@@ -59,14 +81,6 @@ try {
   const init = bindings.default;
   /* trunk's start */
 } catch (error) {
-  // Nothing is coming any more: the controls stop promising it, and the notice says why.
-  page.classList.remove('app-starting');
-  const notice = document.createElement('section');
-  notice.className = 'load-error above-static-page';
-  notice.setAttribute('aria-label', 'Problem starting the app');
-  notice.innerHTML = '<p role="alert"></p><button type="button" class="retry">Reload</button>';
-  notice.firstChild.textContent = 'The chart and the checklist could not start (' + error + '). '
-    + 'The guide below can still be read. Check your connection, then reload the page.';
-  notice.lastChild.addEventListener('click', () => location.reload());
-  document.body.prepend(notice);
+  showFailure('The chart and the checklist could not start (' + error + '). '
+    + 'The guide below can still be read. Check your connection, then reload the page.');
 }

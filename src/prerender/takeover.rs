@@ -5,16 +5,9 @@ use std::collections::VecDeque;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::page::PRERENDERED_ID;
 use super::section_layout::{lay_out_one_per_frame, skip_sections_off_screen};
 use super::stagger::Stagger;
-
-/// The static copy, while it is in the page.
-pub(super) fn prerendered_element() -> Option<web_sys::Element> {
-    web_sys::window()?
-        .document()?
-        .get_element_by_id(PRERENDERED_ID)
-}
+use super::static_copy::prerendered_element;
 
 /// Whether the page came with the guide already in it (a built `index.html`).
 pub fn page_is_prerendered() -> bool {

@@ -89,7 +89,8 @@ pub fn ItemRow(item: ChecklistItem) -> impl IntoView {
                 {item.term.clone().map(|term| view! { <strong>{term}</strong> })}
                 {item.tag.clone().map(|tag| view! { " " <span class="tag">{tag}</span> })}
                 {(item.term.is_some() && !item.text.is_empty()).then_some(": ")}
-                {item.text.clone()}
+                // Left out when empty: rendered to HTML it would become a space (see ItemLine).
+                {(!item.text.is_empty()).then(|| item.text.clone())}
             </p>
             <div class="item-controls">
                 <div class="state-buttons" role="group" aria-label=format!("Progress on {name}")>

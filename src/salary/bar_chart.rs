@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::explorer::ChartContext;
+use super::context::ChartContext;
 use super::model::{ChartLayout, StateFigures};
 use super::tooltip::{place_tooltip, Tooltip};
 

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::explorer::ChartContext;
+use super::context::ChartContext;
 use super::model::{ChartView, Metric, SortOrder};
 
 /// Radio groups for metric and view, and a select for the order.

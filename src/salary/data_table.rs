@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::explorer::ChartContext;
+use super::context::ChartContext;
 use super::model::{Metric, SortOrder, StateFigures};
 
 /// A column: its heading and the metric it sorts by (`None` sorts by name).

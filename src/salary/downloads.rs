@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::explorer::ChartContext;
+use super::context::ChartContext;
 use super::model::{write_csv, write_svg, ChartLayout, StateFigures};
 use crate::data::Guide;
 use crate::platform::files::{save_png, save_text};

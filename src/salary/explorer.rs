@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::bar_chart::BarChart;
 use super::browser::{follow_width, sync_with_url};
+use super::context::ChartContext;
 use super::controls::ChartControls;
 use super::data_table::DataTable;
 use super::downloads::Downloads;
@@ -14,17 +15,7 @@ use super::tile_map::TileMap;
 use crate::data::{Guide, Note};
 use crate::embed::model::EmbedPart;
 use crate::embed::EmbedButton;
-use crate::guide::blocks::NoteBox;
-
-/// What the views share: the state a reader controls and which state the tooltip is on.
-#[derive(Clone, Copy)]
-pub struct ChartContext {
-    pub state: RwSignal<ChartState>,
-    /// The state whose tooltip is shown, if any.
-    pub tooltip: RwSignal<Option<String>>,
-    /// The state that holds the roving tab stop.
-    pub focus: RwSignal<Option<String>>,
-}
+use crate::widgets::NoteBox;
 
 /// The chart, table and map of salary by state, with its summary, controls, downloads and caveats.
 #[component]

@@ -4,7 +4,7 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
 use super::browser::focus_by_id;
-use super::explorer::ChartContext;
+use super::context::ChartContext;
 use super::model::{roving_target, StateFigures};
 
 impl ChartContext {

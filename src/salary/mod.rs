@@ -3,6 +3,7 @@
 
 mod bar_chart;
 mod browser;
+mod context;
 mod controls;
 mod data_table;
 mod downloads;

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::explorer::ChartContext;
+use super::context::ChartContext;
 use super::model::{shade_bins, shade_for, StateFigures, GRID, TILES};
 use super::tooltip::{place_tooltip, Tooltip};
 

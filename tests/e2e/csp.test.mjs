@@ -49,7 +49,7 @@ for (const [dir, prefix] of [['dist', '/'], ['target/dist-subpath', '/career-gui
       const html = readFileSync(join(dir, 'index.html'), 'utf8');
       const policy = policyOf(html);
       assert.ok(policy, 'index.html carries the policy');
-      assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval'|\*/);
+      assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'|'unsafe-hashes'|\*/);
       assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
       assert.match(policy, /object-src 'none'/);
       assert.match(policy, /base-uri 'self'/);

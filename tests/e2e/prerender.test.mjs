@@ -213,6 +213,24 @@ describe('the guide rendered at build time', () => {
     await context.close();
   });
 
+  test('when the running app fails, the same notice says so and offers Reload', async () => {
+    const context = await app.browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(app.server.url);
+    await appInCharge(page);
+    // What the app's panic hook dispatches (tests/browser.rs checks that it does).
+    await page.evaluate(() => dispatchEvent(new CustomEvent('career-guide:failed', { detail: 'panicked at src/x.rs:1:1: boom' })));
+    const notice = page.locator('section.app-failure [role="alert"]');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /Something went wrong in the app \(panicked at src\/x\.rs:1:1: boom\)\..*Reload the page/);
+    await page.evaluate(() => dispatchEvent(new CustomEvent('career-guide:failed', { detail: 'again' })));
+    assert.equal(await page.locator('section.app-failure').count(), 1, 'one notice');
+    await Promise.all([page.waitForEvent('load'), page.click('section.app-failure button.retry')]);
+    await appInCharge(page);
+    assert.equal(await page.locator('section.app-failure').count(), 0, 'Reload brought the app back');
+    await context.close();
+  });
+
   test('embed mode never shows the whole guide while it loads', async () => {
     const { context, page, release } = await pageWithHeldWasm();
     await page.goto(app.server.url + '?embed=chart', { waitUntil: 'domcontentloaded' });

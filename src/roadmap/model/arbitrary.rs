@@ -3,8 +3,8 @@
 use proptest::collection::btree_map;
 use proptest::prelude::*;
 
+use super::date::Date;
 use super::document::{ItemProgress, Planner, ProgressDoc, CURRENT_VERSION};
-use super::planner::Date;
 use super::state::ItemState;
 
 /// A timestamp: usually small, so that ties and near-ties happen often; sometimes any value.

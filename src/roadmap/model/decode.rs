@@ -3,11 +3,12 @@
 
 use serde_json::{Map, Value};
 
+use super::date::Date;
 use super::document::{
-    truncate_note, ItemProgress, Planner, ProgressDoc, CURRENT_VERSION, MAX_STORED_BYTES,
-    NOTE_MAX_CHARS,
+    truncate_note, ItemProgress, Planner, ProgressDoc, CURRENT_VERSION, HOURS_PER_WEEK,
+    MAX_STORED_BYTES, NOTE_MAX_CHARS,
 };
-use super::planner::{Date, HOURS_PER_WEEK};
+use super::json_text::json_string;
 use super::state::ItemState;
 
 /// One thing wrong with a document.
@@ -191,7 +192,7 @@ fn read_time(fields: &Map<String, Value>, key: &str, faults: &mut Vec<Fault>) ->
 /// kept shortened, and recorded.
 fn read_item(id: &str, value: &Value, faults: &mut Vec<Fault>) -> Option<ItemProgress> {
     // Quoted as JSON, so that any id reads unambiguously: items."tool-terraform".state
-    let at = format!("items.{}", Value::String(id.to_owned()));
+    let at = format!("items.{}", json_string(id));
     if id.is_empty() {
         faults.push(shape(at, "a non-empty item id"));
         return None;

@@ -1,10 +1,11 @@
 //! The stored progress document: each item's state and note, and the pace planner.
 
 use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::ops::RangeInclusive;
 
-use serde::Serialize;
-
-use super::planner::{Date, HOURS_PER_WEEK};
+use super::date::Date;
+use super::json_text::push_string;
 use super::state::ItemState;
 
 /// The document version this app writes and reads; older versions are migrated on reading.
@@ -27,7 +28,7 @@ pub const MAX_HIDDEN_ITEMS: usize = 100;
 pub const MAX_ID_CHARS: usize = 100;
 
 /// One item's progress. `updated_at` (Unix milliseconds) decides which tab's edit wins a merge.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ItemProgress {
     pub state: ItemState,
     pub note: String,
@@ -41,8 +42,11 @@ impl ItemProgress {
     }
 }
 
+/// The weekly hours the planner accepts.
+pub const HOURS_PER_WEEK: RangeInclusive<u32> = 1..=80;
+
 /// The pace planner's settings: when the reader starts and how many hours a week they give.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Planner {
     pub start: Date,
     pub hours_per_week: u32,
@@ -63,7 +67,7 @@ impl Planner {
 /// Items are keyed by the data's item ids. Entries whose ids the data no longer has are kept
 /// (and not shown), so that a content update never destroys progress; items without an entry
 /// are not started.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProgressDoc {
     pub version: u32,
     /// The latest change to anything in the document, in Unix milliseconds.
@@ -134,10 +138,40 @@ impl ProgressDoc {
         true
     }
 
-    /// The document as stored: compact JSON.
+    /// The document as stored: compact JSON with its fields in a fixed order and its items
+    /// sorted by id, so that the same progress always gives the same text.
     pub fn to_json(&self) -> String {
-        // Only strings, integers and maps with string keys: serializing cannot fail.
-        serde_json::to_string(self).expect("a progress document always serializes")
+        let mut out = String::with_capacity(96 + self.items.len() * 72);
+        // Writing to a String cannot fail.
+        let _ = write!(
+            out,
+            "{{\"version\":{},\"updated_at\":{},\"items\":{{",
+            self.version, self.updated_at
+        );
+        for (index, (id, item)) in self.items.iter().enumerate() {
+            if index > 0 {
+                out.push(',');
+            }
+            push_string(&mut out, id);
+            out.push_str(":{\"state\":\"");
+            out.push_str(item.state.key());
+            out.push_str("\",\"note\":");
+            push_string(&mut out, &item.note);
+            let _ = write!(out, ",\"updated_at\":{}}}", item.updated_at);
+        }
+        out.push_str("},\"planner\":");
+        match self.planner {
+            None => out.push_str("null"),
+            Some(planner) => {
+                let _ = write!(
+                    out,
+                    "{{\"start\":\"{}\",\"hours_per_week\":{}}}",
+                    planner.start, planner.hours_per_week
+                );
+            }
+        }
+        let _ = write!(out, ",\"planner_updated_at\":{}}}", self.planner_updated_at);
+        out
     }
 
     /// Clears every item and the planner at `now`; returns the previous document for Undo

@@ -178,8 +178,8 @@ fn changes(checklist: &Checklist, before: &ProgressDoc, after: &ProgressDoc) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::roadmap::model::date::Date;
     use crate::roadmap::model::document::{Planner, NOTE_MAX_CHARS};
-    use crate::roadmap::model::planner::Date;
     use crate::roadmap::model::state::ItemState;
     use serde_json::json;
 

@@ -36,8 +36,8 @@ fn rank(item: &ItemProgress) -> (u64, ItemState, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::roadmap::model::date::Date;
     use crate::roadmap::model::document::Planner;
-    use crate::roadmap::model::planner::Date;
 
     fn planner(start: &str, hours: u32) -> Option<Planner> {
         Planner::new(Date::parse(start).unwrap(), hours)

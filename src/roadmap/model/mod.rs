@@ -6,9 +6,11 @@
 
 mod backups;
 mod checklist;
+mod date;
 mod decode;
 mod document;
 mod import;
+mod json_text;
 mod merge;
 mod planner;
 mod size;
@@ -19,16 +21,14 @@ mod arbitrary;
 
 pub use backups::{backup_key, plan_backup, BackupPlan, BACKUP_KEY_PREFIX, MAX_BACKUPS};
 pub use checklist::{Checklist, ChecklistItem, ChecklistStep, Counts};
+pub use date::{days_in_month, is_leap_year, Date, DAYS_PER_MONTH};
 pub use decode::{migrate, read_stored, read_text, read_value, Fault, Reading, Stored};
 pub use document::{
-    truncate_note, ItemProgress, Planner, ProgressDoc, CURRENT_VERSION, MAX_HIDDEN_ITEMS,
-    MAX_ID_CHARS, MAX_STORED_BYTES, NOTE_MAX_CHARS, STORAGE_KEY,
+    truncate_note, ItemProgress, Planner, ProgressDoc, CURRENT_VERSION, HOURS_PER_WEEK,
+    MAX_HIDDEN_ITEMS, MAX_ID_CHARS, MAX_STORED_BYTES, NOTE_MAX_CHARS, STORAGE_KEY,
 };
 pub use import::{preview_import, ImportError, ImportPreview};
 pub use merge::merge;
-pub use planner::{
-    days_in_month, finish_date, is_leap_year, plan, Date, StepPlan, BASELINE_HOURS_PER_WEEK,
-    DAYS_PER_MONTH, HOURS_PER_WEEK,
-};
+pub use planner::{finish_date, plan, StepPlan, BASELINE_HOURS_PER_WEEK};
 pub use size::encode;
 pub use state::ItemState;

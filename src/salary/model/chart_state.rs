@@ -2,6 +2,7 @@
 
 use super::metric::Metric;
 use super::rows::SortOrder;
+use crate::query::{key_of, pairs};
 
 /// Which of the three presentations is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -80,10 +81,7 @@ impl ChartState {
             .trim_start_matches('?')
             .split('&')
             .filter(|part| !part.is_empty())
-            .filter(|part| {
-                let key = part.split('=').next().unwrap_or_default();
-                !KEYS.contains(&key)
-            })
+            .filter(|part| !KEYS.contains(&key_of(part).as_str()))
             .map(str::to_owned)
             .collect();
         let defaults = Self::default();
@@ -105,45 +103,6 @@ impl ChartState {
             format!("?{}", parts.join("&"))
         }
     }
-}
-
-/// The query's key-value pairs, `+` and `%XX` decoded; broken escapes are kept as typed.
-fn pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|part| !part.is_empty())
-        .map(|part| {
-            let (key, value) = part.split_once('=').unwrap_or((part, ""));
-            (decode(key), decode(value))
-        })
-}
-
-fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut index = 0;
-    while index < bytes.len() {
-        match bytes[index] {
-            b'+' => out.push(b' '),
-            b'%' if index + 2 < bytes.len() => {
-                match (hex(bytes[index + 1]), hex(bytes[index + 2])) {
-                    (Some(high), Some(low)) => {
-                        out.push(high * 16 + low);
-                        index += 2;
-                    }
-                    _ => out.push(b'%'),
-                }
-            }
-            byte => out.push(byte),
-        }
-        index += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn hex(digit: u8) -> Option<u8> {
-    (digit as char).to_digit(16).map(|value| value as u8)
 }
 
 #[cfg(test)]
