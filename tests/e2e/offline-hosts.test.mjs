@@ -247,10 +247,11 @@ for (const [name, dist, prefix] of BUILDS) {
   });
 
   describe(`releases (${name})`, () => {
-    test('a tab still on the previous release starts its app from that release after another tab took the new one', async () => {
+    test('behind nginx, a tab still on the previous release starts its app from that release after another tab took the new one', async () => {
       const port = await freePort();
       const firstEdition = editionOf(dist);
-      const server = slot(await startServer(dist, port, prefix));
+      // Behind nginx with the shipped configuration, as a real deployment would be.
+      const server = slot(await startNginx(dist, port, prefix));
       await withContext([server], async (context) => {
         // Tab A: release 1, read but never started.
         const { page: tabA, errors: errorsA } = await openPage(context);
@@ -259,7 +260,7 @@ for (const [name, dist, prefix] of BUILDS) {
 
         // Release 2 is deployed: new data, and new names for the script and the wasm.
         await server.current.stop();
-        server.current = await startServer(newRelease(dist, { newCode: true }), port, prefix);
+        server.current = await startNginx(newRelease(dist, { newCode: true }), port, prefix);
 
         // Tab B opens (release 1, from the worker), the new worker installs and waits.
         const { page: tabB, errors: errorsB } = await openPage(context);
