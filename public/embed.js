@@ -29,17 +29,14 @@
     return;
   }
   var appOrigin = new URL(appUrl).origin;
-  var TITLES = {
-    chart: 'Infrastructure Engineer salary by state',
-    roadmap: 'Infrastructure Engineer roadmap checklist',
-    guide: 'How to become an Infrastructure Engineer',
-  };
+  // Each part and its frame's title; the build fills them in from the app's own list.
+  var TITLES = __EMBED_TITLES__;
   var frames = {};
   var count = 0;
 
   function mount(element) {
     var part = element.getAttribute('data-career-guide');
-    if (!TITLES[part] || element.getAttribute('data-career-guide-mounted')) return;
+    if (!Object.prototype.hasOwnProperty.call(TITLES, part) || element.getAttribute('data-career-guide-mounted')) return;
     element.setAttribute('data-career-guide-mounted', 'true');
     count += 1;
     var id = 'career-guide-' + count + '-' + Math.random().toString(36).slice(2, 8);
@@ -69,7 +66,7 @@
   window.addEventListener('message', function (event) {
     if (event.origin !== appOrigin) return;
     var data = event.data;
-    if (!data || data.type !== 'career-guide:resize' || typeof data.height !== 'number') return;
+    if (!data || data.type !== '__RESIZE_MESSAGE__' || typeof data.height !== 'number') return;
     var iframe = Object.prototype.hasOwnProperty.call(frames, data.id) ? frames[data.id] : null;
     if (!iframe || event.source !== iframe.contentWindow) return;
     iframe.style.height = Math.max(0, Math.min(Math.ceil(data.height), 100000)) + 'px';

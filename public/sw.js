@@ -285,7 +285,7 @@ self.addEventListener('activate', (event) => {
 
 // The page asks a waiting worker to take over only when the reader chooses to reload.
 self.addEventListener('message', (event) => {
-  if (event.data && event.data.type === 'career-guide:skip-waiting') self.skipWaiting();
+  if (event.data && event.data.type === '__SKIP_WAITING_MESSAGE__') self.skipWaiting();
 });
 
 // ---- Serving ---------------------------------------------------------------------------------
@@ -342,7 +342,7 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   // The connectivity probe must reach the server; other origins and paths are not ours.
-  if (url.origin !== self.location.origin || !url.href.startsWith(SCOPE) || url.searchParams.has('cg-probe')) return;
+  if (url.origin !== self.location.origin || !url.href.startsWith(SCOPE) || url.searchParams.has('__PROBE_PARAM__')) return;
   if (request.mode === 'navigate') {
     if (isAppPage(url)) navigate(event);
     return;

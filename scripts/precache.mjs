@@ -3,7 +3,7 @@
 // Every file of the build is listed with a content revision; files whose names carry trunk's
 // content hash (name-0123456789abcdef.ext) are marked `hashed` and served cache-first.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,6 +36,8 @@ export function renderWorker(template, manifest) {
   if (!template.includes('/* precache manifest */ []') || !template.includes("'/* cache version */'")) {
     throw new Error('the service worker template has lost its placeholders');
   }
+  const unnamed = template.match(/'__[A-Z_]+__'/);
+  if (unnamed) throw new Error(`the service worker's shared name ${unnamed[0]} was not filled in (src/prerender/shared_names.rs)`);
   const version = createHash('sha256').update(JSON.stringify(manifest)).digest('hex').slice(0, 12);
   const rendered = template
     .replace('/* precache manifest */ []', JSON.stringify(manifest, null, 0))
@@ -50,10 +52,27 @@ export function manifestOf(workerText) {
   return JSON.parse(match[1]);
 }
 
-/** Writes `dir`/sw.js for the build in `dir`. */
+/**
+ * The template inside a worker `text`: the build's own copy of public/sw.js (whose shared names
+ * the prerender step has filled in) is one already; a worker written before is turned back
+ * into one, so that a changed build can be listed again.
+ */
+export function templateOf(text) {
+  if (text.includes('/* precache manifest */ []')) return text;
+  return text
+    .replace(/const PRECACHE = \[.*?\];\n/s, 'const PRECACHE = /* precache manifest */ [];\n')
+    .replace(/const VERSION = "[^"]*";/, "const VERSION = '/* cache version */';");
+}
+
+/**
+ * Writes `dir`/sw.js for the build in `dir`, from the template the build holds there (its names
+ * filled in by the prerender step), else from public/sw.js.
+ */
 export function writeWorker(dir) {
   const manifest = buildManifest(dir);
-  writeFileSync(join(dir, WORKER), renderWorker(readFileSync(TEMPLATE, 'utf8'), manifest));
+  const own = join(dir, WORKER);
+  const template = existsSync(own) ? templateOf(readFileSync(own, 'utf8')) : readFileSync(TEMPLATE, 'utf8');
+  writeFileSync(own, renderWorker(template, manifest));
   return manifest;
 }
 

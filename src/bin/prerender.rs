@@ -1,5 +1,6 @@
 //! Writes the full page into a build's `index.html` (run by trunk's post_build hook), starts the
-//! app only when the reader needs it, and inlines the stylesheets.
+//! app only when the reader needs it, inlines the stylesheets, and fills the names the page's
+//! scripts share with the app into `index.html`, `embed.js` and the worker's template `sw.js`.
 //!
 //!   prerender <build dir> [release|debug]   reads <dir>/index.html and <dir>/data/guide.json;
 //!                                           release builds register the service worker
@@ -40,6 +41,7 @@ fn main() -> std::process::ExitCode {
 fn prerender(dir: &std::path::Path, release: bool) -> Result<usize, Box<dyn std::error::Error>> {
     use career_guide::data::decode_guide;
     use career_guide::prerender::render::render_full_page;
+    use career_guide::prerender::shared_names::fill_names;
     use career_guide::prerender::{inline_stylesheets, insert_prerendered, start_on_demand};
 
     let data_path = dir.join("data").join("guide.json");
@@ -56,11 +58,35 @@ fn prerender(dir: &std::path::Path, release: bool) -> Result<usize, Box<dyn std:
     let file_of = |href: &str| dir.join(href.rsplit('/').next().unwrap_or(href));
     let (page, inlined) =
         inline_stylesheets(&page, |href| std::fs::read_to_string(file_of(href)).ok())?;
+    check_names(&index_path, &page)?;
     std::fs::write(&index_path, &page)?;
     for href in &inlined {
         std::fs::remove_file(file_of(href))?;
     }
+    for script in ["embed.js", "sw.js"] {
+        let path = dir.join(script);
+        let text = std::fs::read_to_string(&path)
+            .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+        let filled = fill_names(&text);
+        check_names(&path, &filled)?;
+        std::fs::write(&path, filled)?;
+    }
     Ok(page.len())
+}
+
+/// Refuses a file that still holds a `__NAME__` placeholder no shared name fills.
+#[cfg(not(target_arch = "wasm32"))]
+fn check_names(path: &std::path::Path, text: &str) -> Result<(), String> {
+    let left = career_guide::prerender::shared_names::unfilled(text);
+    if left.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} still holds {}",
+            path.display(),
+            left.join(", ")
+        ))
+    }
 }
 
 #[cfg(target_arch = "wasm32")]

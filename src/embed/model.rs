@@ -2,6 +2,10 @@
 
 use crate::query::pairs;
 
+/// The type of the message an embedded page posts to its host with its height; `public/embed.js`
+/// gets it at build time (`prerender::shared_names`).
+pub const RESIZE_MESSAGE: &str = "career-guide:resize";
+
 /// The part of the app an embedding page shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EmbedPart {
@@ -14,6 +18,15 @@ pub enum EmbedPart {
 }
 
 impl EmbedPart {
+    /// Every part (the guide whole), in the order the loader's documentation lists them.
+    pub fn all() -> [EmbedPart; 3] {
+        [
+            EmbedPart::Chart,
+            EmbedPart::Roadmap,
+            EmbedPart::Guide { section: None },
+        ]
+    }
+
     /// The part's name in `?embed=`.
     pub fn key(&self) -> &'static str {
         match self {
@@ -158,7 +171,7 @@ fn escape_attribute(text: &str) -> String {
 /// The resize message an embedded page posts to its host: type, frame id and height in pixels.
 pub fn resize_message(frame_id: Option<&str>, height: f64) -> (&'static str, Option<String>, u32) {
     (
-        "career-guide:resize",
+        RESIZE_MESSAGE,
         frame_id.map(str::to_owned),
         height.max(0.0).ceil() as u32,
     )

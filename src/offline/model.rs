@@ -1,5 +1,12 @@
 //! When the app may install its service worker, and what the offline banner says.
 
+/// The message that asks a waiting worker to take over; `public/sw.js` gets it at build time
+/// (`prerender::shared_names`).
+pub const SKIP_WAITING_MESSAGE: &str = "career-guide:skip-waiting";
+
+/// The query parameter of the connectivity probe, which the worker lets through to the server.
+pub const PROBE_PARAM: &str = "cg-probe";
+
 /// Whether to register the service worker: only in release builds (a debug build changes on
 /// every rebuild and must not be served stale), only in the top-level page (an embedded copy
 /// must not install a worker on the host's behalf), and only where the browser supports it.

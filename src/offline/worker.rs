@@ -10,7 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorker, ServiceWorkerRegistration, ServiceWorkerState};
 
-use super::model::{should_register, OfflineState};
+use super::model::{should_register, OfflineState, PROBE_PARAM, SKIP_WAITING_MESSAGE};
 
 thread_local! {
     /// Set when the reader asked for the update, so that the page reloads exactly once.
@@ -102,11 +102,7 @@ pub fn apply_update() {
 
 fn skip_waiting(worker: &ServiceWorker) {
     let message = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(
-        &message,
-        &"type".into(),
-        &"career-guide:skip-waiting".into(),
-    );
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &SKIP_WAITING_MESSAGE.into());
     let _ = worker.post_message(&message);
 }
 
@@ -120,7 +116,8 @@ fn watch_connectivity(window: &web_sys::Window, state: RwSignal<OfflineState>) {
     on_change.forget();
 }
 
-/// A request the worker lets through (`cg-probe`): it fails only when the server is unreachable.
+/// A request the worker lets through ([`PROBE_PARAM`]): it fails only when the server is
+/// unreachable.
 fn probe(state: RwSignal<OfflineState>) {
     let Some(window) = web_sys::window() else {
         return;
@@ -128,7 +125,7 @@ fn probe(state: RwSignal<OfflineState>) {
     let init = web_sys::RequestInit::new();
     init.set_method("HEAD");
     init.set_cache(web_sys::RequestCache::NoStore);
-    let url = format!("./?cg-probe={}", js_sys::Date::now());
+    let url = format!("./?{PROBE_PARAM}={}", js_sys::Date::now());
     let request = window.fetch_with_str_and_init(&url, &init);
     spawn_local(async move {
         let offline = JsFuture::from(request).await.is_err();

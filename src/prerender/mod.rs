@@ -7,6 +7,7 @@ pub mod page;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod render;
 mod section_layout;
+pub mod shared_names;
 pub mod stagger;
 pub mod start;
 mod static_copy;

@@ -3,8 +3,7 @@
 
 use std::fmt;
 
-use crate::platform::failure::FAILED_EVENT;
-use crate::salary::model::CHART_QUERY_KEYS;
+use super::shared_names::fill_names;
 
 /// What trunk's start script begins with; the module path follows, then `';`.
 const TRUNK_IMPORT: &str = "import init, * as bindings from '";
@@ -64,10 +63,9 @@ pub fn start_on_demand(html: &str, register_worker: bool) -> Result<String, Star
             "__REGISTER_WORKER__",
             if register_worker { "true" } else { "false" },
         )
-        .replace("__CHART_KEYS__", &CHART_QUERY_KEYS.join("|"))
-        .replace("__FAILED_EVENT__", FAILED_EVENT)
         .replace(TRUNK_REST, html[import_end..script_end].trim());
-    let rewritten = format!("{}{start}{}", &html[..at], &html[script_end..]);
+    // The names the page's scripts share with the app (chart keys, events, embed parts).
+    let rewritten = fill_names(&format!("{}{start}{}", &html[..at], &html[script_end..]));
     map_links(&rewritten, |tag| {
         let preload = tag.contains("rel=\"modulepreload\"")
             || (tag.contains("rel=\"preload\"") && tag.contains("type=\"application/wasm\""));
