@@ -100,12 +100,24 @@ async function fetchRevision(entry) {
   if ((await revisionOf(fetched.body)) !== entry.revision) {
     fetched = await fetchBody(url, 'reload');
     const revision = await revisionOf(fetched.body);
-    if (revision !== entry.revision) {
+    if (revision !== entry.revision && !isThisReleasesPage(entry, fetched.body)) {
       throw new Error(`precache: ${url} is revision ${revision}, this release has ${entry.revision}`);
     }
   }
   const { response, body } = fetched;
   return new Response(body, { status: response.status, statusText: response.statusText, headers: withType(response.headers, url) });
+}
+
+/**
+ * Whether a page that does not match its revision is still this release's: some hosts change
+ * the HTML they serve (an injected analytics script, obfuscated e-mail addresses), so its bytes
+ * never match, yet it is the right page when every hashed file it names (the app's script and
+ * wasm) is this release's. Without this, such a host would keep every reader on the old release.
+ */
+function isThisReleasesPage(entry, body) {
+  if (entry.url !== 'index.html') return false;
+  const named = new TextDecoder().decode(body).match(/[\w.-]+-[0-9a-f]{8,16}(_bg)?\.(js|wasm)/g) ?? [];
+  return named.length > 0 && named.every((name) => byUrl.has(scopeUrl(name)));
 }
 
 /** All or nothing: if any file fails, the install fails. */
@@ -186,8 +198,9 @@ async function releasesOfScope() {
 /** Marks this release as activated in this scope, and as its newest. */
 async function registerRelease() {
   const meta = await caches.open(META);
-  await meta.put(releaseKey(VERSION), new Response(''));
+  // Newest first: an older worker still cleaning up then stops before it sees this release.
   await meta.put(NEWEST, new Response(VERSION));
+  await meta.put(releaseKey(VERSION), new Response(''));
 }
 
 /**
@@ -232,6 +245,7 @@ async function forgetClosedPages(records, live) {
  * release installs or waits (its cache may have a version this scope used before).
  */
 async function mayDeleteReleases() {
+  if (self.serviceWorker?.state === 'redundant') return false;
   if (self.registration.installing || self.registration.waiting) return false;
   const newest = await (await caches.open(META)).match(NEWEST);
   return newest !== undefined && (await newest.text()) === VERSION;

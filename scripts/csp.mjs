@@ -14,7 +14,9 @@ import { fileURLToPath } from 'node:url';
 /** The header-level policy that deploy/ sends; the same text in every config (tested). */
 export const HEADER_POLICY = "object-src 'none'; base-uri 'self'; form-action 'self'";
 
-const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+// Browsers hash inline code after turning every CR LF (or lone CR) into LF, as their parser
+// does: a checkout with Windows line endings must hash the same way.
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text.replace(/\r\n?/g, '\n'), 'utf8').digest('base64')}'`;
 
 /** The text of every inline element `tag` (`script` without a src, or `style`) in `html`. */
 function inlineBodies(html, tag) {

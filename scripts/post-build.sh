@@ -7,3 +7,6 @@ dir="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
 cargo run --quiet --locked --bin prerender -- "$dir" "${TRUNK_PROFILE:-debug}"
 node scripts/csp.mjs "$dir"
 node scripts/precache.mjs "$dir"
+# The scripts the build filled in must still parse (a bad shared name would break every host).
+node --check "$dir/embed.js"
+node --check "$dir/sw.js"

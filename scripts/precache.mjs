@@ -36,7 +36,7 @@ export function renderWorker(template, manifest) {
   if (!template.includes('/* precache manifest */ []') || !template.includes("'/* cache version */'")) {
     throw new Error('the service worker template has lost its placeholders');
   }
-  const unnamed = template.match(/'__[A-Z_]+__'/);
+  const unnamed = template.match(/'__[A-Z0-9_]+__'/);
   if (unnamed) throw new Error(`the service worker's shared name ${unnamed[0]} was not filled in (src/prerender/shared_names.rs)`);
   const version = createHash('sha256').update(JSON.stringify(manifest)).digest('hex').slice(0, 12);
   const rendered = template

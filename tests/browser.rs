@@ -152,3 +152,38 @@ fn a_failure_is_reported_to_the_page_with_what_failed() {
         .unwrap();
     assert_eq!(*heard.borrow(), ["panicked at src/x.rs:1:1: boom"]);
 }
+
+#[wasm_bindgen_test]
+fn held_callbacks_are_released_when_their_scope_is_cleaned_up() {
+    use career_guide::platform::lifetime::{hold_until_cleanup, in_scope};
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    let released = Rc::new(Cell::new(0));
+    let page = Owner::new();
+    let effect_run = page.child();
+    let flag = released.clone();
+    // Held from inside an effect's run, but in the page's scope: it outlives that run.
+    effect_run.with(|| {
+        in_scope(Some(&page), || {
+            hold_until_cleanup("observer", move |held| {
+                assert_eq!(held, "observer");
+                flag.set(flag.get() + 1);
+            })
+        })
+    });
+    effect_run.cleanup();
+    assert_eq!(
+        released.get(),
+        0,
+        "the effect's run going does not release it"
+    );
+    page.cleanup();
+    assert_eq!(
+        released.get(),
+        1,
+        "the page's scope going releases it, once"
+    );
+    page.cleanup();
+    assert_eq!(released.get(), 1);
+}

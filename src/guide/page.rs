@@ -13,6 +13,7 @@ use super::section::GuideSection;
 use super::toc::TableOfContents;
 use crate::data::Guide;
 use crate::embed::{provide_embed_dialog, EmbedDialog};
+use crate::platform::lifetime::in_scope;
 use crate::prerender::takeover::{hand_over_to_app, render_in_turns};
 use crate::prerender::{in_turn, Stagger};
 
@@ -38,11 +39,13 @@ pub fn GuidePage(
     };
     provide_context(stagger);
     let hash_at_start = StoredValue::new(String::new());
+    // The listeners and observers below live as long as the page, not as one run of the effect.
+    let page_scope = Owner::current();
     // Browser-only work runs after the sections are in the DOM, never while rendering.
     Effect::new(move |started: Option<()>| {
         if started.is_none() {
             // From the start: links in the static copy are followed while the page is built.
-            keep_in_page_links_in_page();
+            in_scope(page_scope.as_ref(), keep_in_page_links_in_page);
             if taking_over {
                 hash_at_start.set_value(location_hash());
                 render_in_turns(stagger);
@@ -53,7 +56,9 @@ pub fn GuidePage(
         }
         // Tracks nothing: what runs below (focus handlers too) must not run this effect again.
         untrack(|| {
-            follow_reading_position(ids.clone(), set_active);
+            in_scope(page_scope.as_ref(), || {
+                follow_reading_position(ids.clone(), set_active);
+            });
             if taking_over {
                 // A link followed in the static copy while the page was built still counts.
                 let followed_link = location_hash() != hash_at_start.get_value();

@@ -6,10 +6,11 @@ use wasm_bindgen::JsCast;
 use web_sys::{IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
 
 use super::model::ScrollSpy;
+use crate::platform::lifetime::hold_until_cleanup;
 use crate::prerender::takeover::jump_in_static_copy;
 
 /// Watches the sections cross a band near the top of the viewport and reports the one being
-/// read. The observer lives as long as the page, so its callback is deliberately leaked.
+/// read, until the calling scope is cleaned up.
 pub fn follow_reading_position(ids: Vec<String>, report: WriteSignal<Option<String>>) {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return;
@@ -30,12 +31,12 @@ pub fn follow_reading_position(ids: Vec<String>, report: WriteSignal<Option<Stri
     else {
         return;
     };
-    callback.forget();
     for id in &ids {
         if let Some(section) = document.get_element_by_id(id) {
             observer.observe(&section);
         }
     }
+    hold_until_cleanup((observer, callback), |(observer, _)| observer.disconnect());
 }
 
 /// The URL's `#hash`, or an empty string.
@@ -64,10 +65,8 @@ pub fn scroll_to_hash_target() {
 /// chart keeps its state in (`?metric=…`), which loads the page anew. Setting `location.hash`
 /// keeps the path and the query; modified clicks (new tab, new window) are left to the browser.
 pub fn keep_in_page_links_in_page() {
-    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
-        return;
-    };
-    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(|event: web_sys::MouseEvent| {
+    // Clicks bubble to the window: one listener there, removed when the calling scope goes.
+    let handle = window_event_listener(leptos::ev::click, |event: web_sys::MouseEvent| {
         let modified = event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
         if modified || event.button() != 0 || event.default_prevented() {
             return;
@@ -85,7 +84,5 @@ pub fn keep_in_page_links_in_page() {
             jump_in_static_copy(&fragment);
         }
     });
-    let _ = document.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
-    // Listens as long as the page lives.
-    on_click.forget();
+    on_cleanup(move || handle.remove());
 }

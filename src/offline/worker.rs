@@ -11,6 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorker, ServiceWorkerRegistration, ServiceWorkerState};
 
 use super::model::{should_register, OfflineState, PROBE_PARAM, SKIP_WAITING_MESSAGE};
+use crate::platform::lifetime::{hold_until_cleanup, in_scope};
 
 thread_local! {
     /// Set when the reader asked for the update, so that the page reloads exactly once.
@@ -22,7 +23,7 @@ pub fn start(state: RwSignal<OfflineState>) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    watch_connectivity(&window, state);
+    watch_connectivity(state);
     let top_level = window.top().ok().flatten().is_some_and(|top| top == window);
     let supported = js_sys::Reflect::has(&window.navigator(), &JsValue::from_str("serviceWorker"))
         .unwrap_or(false);
@@ -38,7 +39,10 @@ pub fn start(state: RwSignal<OfflineState>) {
         }
     });
     container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
-    on_change.forget();
+    hold_until_cleanup((container.clone(), on_change), |(container, _)| {
+        container.set_oncontrollerchange(None);
+    });
+    let scope = Owner::current();
     // Relative to the document's base URL, so the worker and its scope follow a sub-path.
     let registering = container.register("sw.js");
     spawn_local(async move {
@@ -73,7 +77,11 @@ pub fn start(state: RwSignal<OfflineState>) {
             on_state.forget();
         });
         registration.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
-        on_found.forget();
+        in_scope(scope.as_ref(), || {
+            hold_until_cleanup((registration, on_found), |(registration, _)| {
+                registration.set_onupdatefound(None);
+            });
+        });
         // No explicit update(): the browser already checks the worker script after every
         // navigation to a page it controls, and a second check would only cost another request.
     });
@@ -107,13 +115,14 @@ fn skip_waiting(worker: &ServiceWorker) {
 }
 
 /// Probes the server now and whenever the browser's online status changes.
-fn watch_connectivity(window: &web_sys::Window, state: RwSignal<OfflineState>) {
+fn watch_connectivity(state: RwSignal<OfflineState>) {
     probe(state);
-    let on_change = Closure::<dyn Fn()>::new(move || probe(state));
-    for event in ["online", "offline"] {
-        let _ = window.add_event_listener_with_callback(event, on_change.as_ref().unchecked_ref());
-    }
-    on_change.forget();
+    let online = window_event_listener(leptos::ev::online, move |_| probe(state));
+    let offline = window_event_listener(leptos::ev::offline, move |_| probe(state));
+    on_cleanup(move || {
+        online.remove();
+        offline.remove();
+    });
 }
 
 /// A request the worker lets through ([`PROBE_PARAM`]): it fails only when the server is

@@ -12,10 +12,11 @@ use crate::salary::model::CHART_QUERY_KEYS;
 pub fn shared_names() -> Vec<(&'static str, String)> {
     let parts = EmbedPart::all();
     let keys: Vec<&str> = parts.iter().map(EmbedPart::key).collect();
-    // A JavaScript object literal (JSON is one): part -> the frame's title.
+    // A JavaScript object literal (JSON, escaped as such, is one): part -> the frame's title.
+    let quoted = |text: &str| serde_json::Value::String(text.to_owned()).to_string();
     let titles: Vec<String> = parts
         .iter()
-        .map(|part| format!("\"{}\": \"{}\"", part.key(), part.title()))
+        .map(|part| format!("{}: {}", quoted(part.key()), quoted(part.title())))
         .collect();
     vec![
         ("__CHART_KEYS__", CHART_QUERY_KEYS.join("|")),
@@ -44,7 +45,7 @@ pub fn unfilled(text: &str) -> Vec<String> {
     while let Some(at) = rest.find("__") {
         let after = &rest[at + 2..];
         let len = after
-            .find(|c: char| !(c.is_ascii_uppercase() || c == '_'))
+            .find(|c: char| !(c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'))
             .unwrap_or(after.len());
         let name = &after[..len];
         if let Some(name) = name.strip_suffix("__").filter(|name| !name.is_empty()) {
@@ -95,7 +96,10 @@ mod tests {
 
     #[test]
     fn unfilled_finds_placeholders_only() {
-        assert_eq!(unfilled("a __X__ b __Y_Z__ c"), ["__X__", "__Y_Z__"]);
+        assert_eq!(
+            unfilled("a __X__ b __Y_Z__ c __V2__"),
+            ["__X__", "__Y_Z__", "__V2__"]
+        );
         assert_eq!(unfilled("__proto__ a_b __ __a__"), Vec::<String>::new());
     }
 }

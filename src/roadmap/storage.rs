@@ -158,14 +158,20 @@ impl ProgressStore {
         match plan_backup(keys.iter().map(String::as_str), text, now, holds) {
             BackupPlan::Kept(key) => Ok(key),
             BackupPlan::Write { key, remove } => {
-                // Older backups go only once the new one is written, unless the room is needed.
+                // Older backups go only once the new one is written, unless the room is needed;
+                // if even that room is not enough, they are put back: none is lost for nothing.
                 if storage.set_item(&key, text).is_err() {
-                    remove.iter().for_each(|old| drop(storage.remove_item(old)));
-                    storage
-                        .set_item(&key, text)
-                        .map_err(|error| describe_failure(&error))?;
+                    let old: Vec<(String, String)> = remove
+                        .iter()
+                        .filter_map(|k| Some((k.clone(), storage.get_item(k).ok()??)))
+                        .collect();
+                    remove.iter().for_each(|k| drop(storage.remove_item(k)));
+                    if let Err(error) = storage.set_item(&key, text) {
+                        old.iter().for_each(|(k, v)| drop(storage.set_item(k, v)));
+                        return Err(describe_failure(&error));
+                    }
                 }
-                remove.iter().for_each(|old| drop(storage.remove_item(old)));
+                remove.iter().for_each(|k| drop(storage.remove_item(k)));
                 Ok(key)
             }
         }

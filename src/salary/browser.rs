@@ -6,6 +6,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::model::ChartState;
+use crate::platform::lifetime::hold_until_cleanup;
 use crate::prerender::takeover::width_in_static_copy;
 
 /// Reads the chart state from the URL once, then writes every change back with
@@ -59,8 +60,8 @@ pub fn follow_width(element: &web_sys::Element, width: RwSignal<f64>, selector: 
     });
     if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
         observer.observe(element);
-        // The observer lives as long as the page.
-        callback.forget();
+        // Until the chart goes: then the observer stops and its callback is dropped.
+        hold_until_cleanup((observer, callback), |(observer, _)| observer.disconnect());
     }
 }
 

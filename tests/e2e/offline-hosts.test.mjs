@@ -298,6 +298,24 @@ for (const [name, dist, prefix] of BUILDS) {
       });
     });
 
+    test('a host that changes the page it serves (an injected script) still gets the new release installed', async () => {
+      const port = await freePort();
+      const server = slot(await startServer(dist, port, prefix));
+      await withContext([server], async (context) => {
+        const { page } = await openPage(context);
+        await visitUntilControlled(page, server.current.url);
+        // The worker lists the page's revision; the host serves it with a snippet of its own.
+        const release = newRelease(dist);
+        const index = join(release, 'index.html');
+        writeFileSync(index, readFileSync(index, 'utf8').replace('</body>', '<script src="https://analytics.example/a.js"></script></body>'));
+        await server.current.stop();
+        server.current = await startServer(release, port, prefix);
+        await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update().catch(() => {}));
+        await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.waiting != null, null, { timeout: 30_000 })
+          .catch(() => assert.fail('the new release was not installed'));
+      });
+    });
+
     test('a release whose files do not match their revisions is not installed; the one in charge stays', async () => {
       const port = await freePort();
       const firstEdition = editionOf(dist);
