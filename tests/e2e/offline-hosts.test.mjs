@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { startApp } from './support/app.mjs';
 import { launch } from './support/browser.mjs';
 import { startNginx } from './support/nginx.mjs';
+import { controlled, eventually, newWorkerOutcome } from './support/worker.mjs';
 import { freePort, startServer } from './support/process.mjs';
 import { writeWorker } from '../../scripts/precache.mjs';
 import { policyOf, withPolicy } from '../../scripts/csp.mjs';
@@ -118,7 +119,7 @@ async function openPage(context) {
 /** A first visit by a reader who only reads: the page registers the worker without the app. */
 async function visitUntilControlled(page, url) {
   await page.goto(url);
-  await page.waitForFunction(async () => (await navigator.serviceWorker.ready) && navigator.serviceWorker.controller !== null);
+  await controlled(page);
   const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
   assert.deepEqual(fetched.filter((name) => /\.(wasm|js|json)$/.test(name)), [], 'the app was never started');
 }
@@ -265,8 +266,7 @@ for (const [name, dist, prefix] of BUILDS) {
         // Tab B opens (release 1, from the worker), the new worker installs and waits.
         const { page: tabB, errors: errorsB } = await openPage(context);
         await tabB.goto(server.current.url);
-        await tabB.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update().catch(() => {}));
-        await tabB.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.waiting != null, null, { timeout: 30_000 });
+        assert.equal(await newWorkerOutcome(tabB), 'installed', 'release 2 installs and waits');
         await appStarts(tabB);
         await tabB.waitForSelector('.update-prompt', { timeout: 20_000 });
         assert.equal(await tabB.textContent('.edition'), firstEdition);
@@ -287,11 +287,8 @@ for (const [name, dist, prefix] of BUILDS) {
         // Once no tab uses release 1, its cache goes.
         await tabA.close();
         await tabB.reload();
-        await tabB.waitForFunction(
-          async () => (await caches.keys()).filter((name) => name.startsWith('career-guide-')).length === 1,
-          null,
-          { timeout: 15_000 },
-        ).catch(async () => assert.fail(`one release cache should remain: ${await releaseCaches(tabB)}`));
+        const oneLeft = await eventually(async () => (await releaseCaches(tabB)).length === 1, 15_000);
+        assert.ok(oneLeft, `one release cache should remain: ${await releaseCaches(tabB)}`);
         const [lastCache] = await releaseCaches(tabB);
         assert.notEqual(lastCache, firstCache, 'the remaining cache is release 2\'s');
         assert.deepEqual(errorsB, []);
@@ -310,9 +307,7 @@ for (const [name, dist, prefix] of BUILDS) {
         writeFileSync(index, readFileSync(index, 'utf8').replace('</body>', '<script src="https://analytics.example/a.js"></script></body>'));
         await server.current.stop();
         server.current = await startServer(release, port, prefix);
-        await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update().catch(() => {}));
-        await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.waiting != null, null, { timeout: 30_000 })
-          .catch(() => assert.fail('the new release was not installed'));
+        assert.equal(await newWorkerOutcome(page), 'installed', 'the new release installs despite the host\'s snippet');
       });
     });
 

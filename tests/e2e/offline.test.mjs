@@ -10,6 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { appInCharge } from './support/app.mjs';
 import { launch, launchPersistent } from './support/browser.mjs';
 import { freePort, startServer } from './support/process.mjs';
+import { controlled } from './support/worker.mjs';
 import { buildManifest, manifestOf, writeWorker } from '../../scripts/precache.mjs';
 
 let browser;
@@ -37,7 +38,7 @@ const cacheNames = (page) => page.evaluate(async () => (await caches.keys()).fil
 /** A first visit by a reader who only reads: the page registers the worker without the app. */
 async function visitUntilControlled(page, url) {
   await page.goto(url);
-  await page.waitForFunction(async () => (await navigator.serviceWorker.ready) && navigator.serviceWorker.controller !== null);
+  await controlled(page);
   const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
   assert.deepEqual(fetched.filter((name) => /\.(wasm|js|json)$/.test(name)), [], 'the app was never started');
 }
