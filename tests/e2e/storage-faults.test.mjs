@@ -117,6 +117,34 @@ describe('progress under storage faults', () => {
     await context.close();
   });
 
+  test('when even the room of the oldest backup is not enough, no backup is lost for nothing', async () => {
+    const context = await app.browser.newContext();
+    const { page } = await openIn(context);
+    const kept = [[`${BACKUP}100-0000000000000001`, '{"a":'], [`${BACKUP}200-0000000000000002`, '{"b":'], [`${BACKUP}300-0000000000000003`, '{"c":']];
+    const damaged = '{"version": 1, "items": {';
+    await page.evaluate(([key, text, backups]) => {
+      backups.forEach(([k, v]) => localStorage.setItem(k, v));
+      localStorage.setItem(key, text);
+    }, [KEY, damaged, kept]);
+    await page.close();
+    // The quota is full for anything new: only the values already stored may be written again.
+    await context.addInitScript((prefix) => {
+      const known = new Set(Object.keys(localStorage).filter((k) => k.startsWith(prefix)));
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (key.startsWith(prefix) && !known.has(key)) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return setItem.call(this, key, value);
+      };
+    }, BACKUP);
+    const again = await openIn(context);
+    await again.page.waitForSelector('.roadmap .notice.warning');
+    assert.match(await again.page.textContent('.roadmap .notice.warning'), /New changes are not being saved: this browser's storage for this site is full/);
+    assert.deepEqual(await backups(again.page), kept, 'every earlier backup is still there');
+    assert.equal(await stored(again.page), damaged, 'and the damaged value is untouched');
+    assert.deepEqual(again.errors, []);
+    await context.close();
+  });
+
   test('storage that reads but cannot write shows and exports the saved progress, and touches nothing', async () => {
     const context = await app.browser.newContext({ acceptDownloads: true });
     const first = await openIn(context);
