@@ -132,11 +132,6 @@ fn describe_failure(error: &wasm_bindgen::JsValue) -> String {
 }
 
 impl ProgressStore {
-    /// Whether progress survives a reload.
-    pub fn is_saved(&self) -> bool {
-        self.storage.is_some() && self.writable
-    }
-
     /// Stops writing (reading goes on): used when another tab saved something this page
     /// cannot read, which must not be written over.
     pub fn stop_writing(&mut self) {

@@ -10,7 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { appInCharge } from './support/app.mjs';
 import { launch, launchPersistent } from './support/browser.mjs';
 import { freePort, startServer } from './support/process.mjs';
-import { controlled } from './support/worker.mjs';
+import { controlled, newWorkerFound } from './support/worker.mjs';
 import { buildManifest, manifestOf, writeWorker } from '../../scripts/precache.mjs';
 
 let browser;
@@ -88,7 +88,10 @@ function offlineSuite(name, dist, prefix) {
         await route.continue();
       });
       await page.reload();
-      await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.installing != null, null, { timeout: 20_000 });
+      // Found on the reload's navigation, and held installing by the route above.
+      assert.equal(await newWorkerFound(page), true);
+      assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).installing !== null), true,
+        'the new release is still installing when the app starts');
       await appInCharge(page);
       finishInstall();
       await page.waitForSelector('.update-prompt', { timeout: 20_000 });

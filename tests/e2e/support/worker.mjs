@@ -8,6 +8,13 @@ export const controlled = (page) => page.evaluate(() => new Promise((done) => {
   else navigator.serviceWorker.addEventListener('controllerchange', () => done(true), { once: true });
 }));
 
+/** Resolves once the browser has found a new worker and is installing it (or has installed it). */
+export const newWorkerFound = (page) => page.evaluate(async () => {
+  const registration = await navigator.serviceWorker.getRegistration();
+  if (registration.installing || registration.waiting) return true;
+  return new Promise((done) => registration.addEventListener('updatefound', () => done(true), { once: true }));
+});
+
 /**
  * Asks the browser to check for a new worker and resolves to what became of it: 'installed'
  * (it waits), 'redundant' (its install failed) or 'none' (no new worker within 20 s).
