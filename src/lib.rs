@@ -12,6 +12,7 @@ pub mod prerender;
 pub mod query;
 pub mod roadmap;
 pub mod salary;
+pub mod takeover;
 pub mod widgets;
 
 pub use app::App;
@@ -25,14 +26,14 @@ pub fn mount() {
     let embed = embed::host::request_from_location();
     match &embed {
         Some(request) => {
-            prerender::takeover::discard_prerendered();
+            takeover::discard_prerendered();
             embed::host::prepare_page(request);
             embed::host::report_height(request.frame_id.clone());
         }
         // index.html's early guess (a one-line script) said embed, but the request is not one.
         None => embed::host::leave_embed_mode(),
     }
-    let prerendered = prerender::takeover::page_is_prerendered();
+    let prerendered = takeover::page_is_prerendered();
     let app = move || leptos::view! { <App embed=embed.clone() prerendered /> };
     let root = web_sys::window()
         .and_then(|window| window.document())

@@ -12,6 +12,7 @@ use crate::embed::EmbeddedPart;
 use crate::guide::GuidePage;
 use crate::offline::OfflineBanner;
 use crate::platform::tasks::next_task;
+use crate::takeover::{built_from, AdoptedPage, RebuiltPage};
 
 /// The whole app; `data_url` is where the guide's data is fetched from.
 #[component]
@@ -20,7 +21,8 @@ pub fn App(
     /// Embed mode, when another site shows one part of the app.
     #[prop(default = None)]
     embed: Option<EmbedRequest>,
-    /// The guide was rendered into the page at build time: it stands in while the data loads.
+    /// The guide was rendered into the page at build time: it stands in while the data loads,
+    /// then the app takes it over (`crate::takeover`).
     #[prop(optional)]
     prerendered: bool,
 ) -> impl IntoView {
@@ -45,9 +47,14 @@ pub fn App(
         {move || match state.get() {
             LoadState::Loading if prerendered => ().into_any(),
             LoadState::Loading => view! { <LoadingView /> }.into_any(),
-            LoadState::Ready(guide) => match embed.clone() {
+            LoadState::Ready { guide, tag } => match embed.clone() {
                 Some(request) => view! { <EmbeddedPart guide request /> }.into_any(),
-                None => view! { <GuidePage guide taking_over=prerendered /> }.into_any(),
+                None if !prerendered => view! { <GuidePage guide /> }.into_any(),
+                // The page was rendered from this very file: only its live parts are built.
+                None if built_from().as_deref() == Some(tag.as_str()) => {
+                    view! { <AdoptedPage guide /> }.into_any()
+                }
+                None => view! { <RebuiltPage guide /> }.into_any(),
             },
             LoadState::Failed(error) => {
                 view! { <LoadErrorView error on_retry=load above_static_page=prerendered /> }.into_any()

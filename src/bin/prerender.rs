@@ -39,7 +39,7 @@ fn main() -> std::process::ExitCode {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn prerender(dir: &std::path::Path, release: bool) -> Result<usize, Box<dyn std::error::Error>> {
-    use career_guide::data::decode_guide;
+    use career_guide::data::{content_tag, decode_guide};
     use career_guide::prerender::render::render_full_page;
     use career_guide::prerender::shared_names::fill_names;
     use career_guide::prerender::{inline_stylesheets, insert_prerendered, start_on_demand};
@@ -51,7 +51,7 @@ fn prerender(dir: &std::path::Path, release: bool) -> Result<usize, Box<dyn std:
     let index_path = dir.join("index.html");
     let index = std::fs::read_to_string(&index_path)
         .map_err(|error| format!("cannot read {}: {error}", index_path.display()))?;
-    let page = insert_prerendered(&index, &render_full_page(guide))?;
+    let page = insert_prerendered(&index, &render_full_page(guide), &content_tag(&data))?;
     let page = start_on_demand(&page, release)?;
     // Stylesheets sit at the build's root under their hashed names; once inlined, they go, so
     // that the service worker does not precache files no page asks for.

@@ -2,6 +2,7 @@
 
 use gloo_net::http::Request;
 
+use super::content_tag::content_tag;
 use super::decode::decode_guide;
 use super::error::{DataError, Problem};
 use super::types::Guide;
@@ -9,8 +10,16 @@ use super::types::Guide;
 /// Where the guide's data lives, relative to the page so the app also works under a sub-path.
 pub const GUIDE_URL: &str = "data/guide.json";
 
+/// The guide as fetched: decoded, with the tag of the file's text.
+#[derive(Debug, Clone)]
+pub struct Fetched {
+    pub guide: Guide,
+    /// [`content_tag`] of the file: equal to the build's when it is the same file.
+    pub tag: String,
+}
+
 /// Fetches and decodes the guide data from `url`.
-pub async fn fetch_guide(url: &str) -> Result<Guide, DataError> {
+pub async fn fetch_guide(url: &str) -> Result<Fetched, DataError> {
     let fail = |problem| DataError {
         file: url.to_owned(),
         problem,
@@ -29,5 +38,8 @@ pub async fn fetch_guide(url: &str) -> Result<Guide, DataError> {
         .text()
         .await
         .map_err(|error| fail(Problem::Unreachable(error.to_string())))?;
-    decode_guide(url, &text)
+    Ok(Fetched {
+        guide: decode_guide(url, &text)?,
+        tag: content_tag(&text),
+    })
 }

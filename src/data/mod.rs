@@ -1,16 +1,18 @@
 //! The content: its types, decoding and validation, derived figures, and fetching.
 
+mod content_tag;
 mod decode;
 mod error;
 mod figures;
 mod load;
 mod types;
 
+pub use content_tag::content_tag;
 pub use decode::decode_guide;
 pub use decode::strict::parse as parse_json;
 pub use error::{DataError, Problem};
 pub use figures::{format_count, format_dollars, format_signed_percent, percent_difference};
-pub use load::{fetch_guide, GUIDE_URL};
+pub use load::{fetch_guide, Fetched, GUIDE_URL};
 pub use types::*;
 
 /// The shipped data file, decoded: the fixture of the models' unit tests.

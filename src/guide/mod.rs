@@ -9,5 +9,10 @@ mod scroll;
 mod section;
 mod toc;
 
-pub use page::GuidePage;
-pub use section::GuideSection;
+pub use model::table_of_contents;
+pub use page::{provide_guide, GuidePage};
+pub use scroll::{
+    follow_reading_position, keep_in_page_links_in_page, location_hash, scroll_to_hash_target,
+};
+pub use section::{live_parts, GuideSection, LivePart};
+pub use toc::TableOfContents;

@@ -6,8 +6,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
 
 use super::model::ScrollSpy;
+use crate::platform::layout::jump_to_shown;
 use crate::platform::lifetime::hold_until_cleanup;
-use crate::prerender::takeover::jump_in_static_copy;
 
 /// Watches the sections cross a band near the top of the viewport and reports the one being
 /// read, until the calling scope is cleaned up.
@@ -81,7 +81,8 @@ pub fn keep_in_page_links_in_page() {
         if let Some(window) = web_sys::window() {
             event.prevent_default();
             let _ = window.location().set_hash(&fragment);
-            jump_in_static_copy(&fragment);
+            // While a page is built out of sight, its twin of the target comes first.
+            jump_to_shown(&fragment);
         }
     });
     on_cleanup(move || handle.remove());

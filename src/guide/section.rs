@@ -7,7 +7,7 @@ use super::comparison::ComparisonTable;
 use crate::data::{Block, Section};
 use crate::embed::model::EmbedPart;
 use crate::embed::EmbedButton;
-use crate::prerender::in_turn;
+use crate::platform::stagger::in_turn;
 use crate::roadmap::RoadmapChecklist;
 use crate::salary::SalaryExplorer;
 use crate::widgets::{filler, NoteBox};
@@ -17,14 +17,61 @@ use crate::widgets::{filler, NoteBox};
 pub fn GuideSection(section: Section) -> impl IntoView {
     let heading_id = format!("{}-heading", section.id);
     view! {
-        <section id=section.id class="guide-section" aria-labelledby=heading_id.clone()>
+        <section id=section.id.clone() class="guide-section" aria-labelledby=heading_id.clone()>
             <div class="section-heading">
                 <h2 id=heading_id.clone()>{section.title.clone()}</h2>
-                <EmbedButton part=EmbedPart::Guide { section: Some(section.id.clone()) } label=format!("the section {}", section.title) />
+                {embed_button(&section)}
             </div>
             {section.blocks.into_iter().map(block_view).collect_view()}
         </section>
     }
+}
+
+/// A part of a section that works only with the app (its Embed button, the chart, the
+/// checklist): where its root sits in the section's markup, and how to build it. A copy of the
+/// section rendered elsewhere from the same data (at build time) needs only these built live.
+pub struct LivePart {
+    /// Selects the part's root among the section element's descendants (`:scope > …`).
+    pub selector: &'static str,
+    /// Which of the elements `selector` matches, in document order.
+    pub nth: u32,
+    /// Builds the part, as `GuideSection` does.
+    pub build: Box<dyn FnOnce() -> AnyView>,
+}
+
+/// The live parts of `section`, in document order.
+pub fn live_parts(section: &Section) -> Vec<LivePart> {
+    let button = embed_button(section);
+    let mut parts = vec![LivePart {
+        selector: ":scope > .section-heading > .embed-button",
+        nth: 0,
+        build: Box::new(move || button.into_any()),
+    }];
+    let (mut checklists, mut explorers) = (0, 0);
+    for block in &section.blocks {
+        let (selector, counter) = match block {
+            Block::Steps { .. } => (":scope > .roadmap", &mut checklists),
+            Block::StateSalaries { .. } => (":scope > .salary-explorer", &mut explorers),
+            _ => continue,
+        };
+        let block = block.clone();
+        parts.push(LivePart {
+            selector,
+            nth: *counter,
+            build: Box::new(move || block_view(block)),
+        });
+        *counter += 1;
+    }
+    parts
+}
+
+/// The section's Embed button (none in embed mode).
+fn embed_button(section: &Section) -> impl IntoView {
+    let part = EmbedPart::Guide {
+        section: Some(section.id.clone()),
+    };
+    let label = format!("the section {}", section.title);
+    view! { <EmbedButton part label /> }
 }
 
 /// Chooses the view for a block; every text is filled with its computed figures.

@@ -1,4 +1,4 @@
-//! When the app may install its service worker, and what the offline banner says.
+//! What the offline banner knows and says, and the names the app shares with its worker.
 
 /// The message that asks a waiting worker to take over; `public/sw.js` gets it at build time
 /// (`prerender::shared_names`).
@@ -6,13 +6,6 @@ pub const SKIP_WAITING_MESSAGE: &str = "career-guide:skip-waiting";
 
 /// The query parameter of the connectivity probe, which the worker lets through to the server.
 pub const PROBE_PARAM: &str = "cg-probe";
-
-/// Whether to register the service worker: only in release builds (a debug build changes on
-/// every rebuild and must not be served stale), only in the top-level page (an embedded copy
-/// must not install a worker on the host's behalf), and only where the browser supports it.
-pub fn should_register(release_build: bool, top_level: bool, supported: bool) -> bool {
-    release_build && top_level && supported
-}
 
 /// What the banner knows: whether the server answered and whether a new version waits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -33,20 +26,6 @@ impl OfflineState {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn registers_only_in_a_top_level_release_page_that_supports_it() {
-        assert!(should_register(true, true, true));
-        assert!(
-            !should_register(false, true, true),
-            "debug builds never register"
-        );
-        assert!(
-            !should_register(true, false, true),
-            "embedded pages never register"
-        );
-        assert!(!should_register(true, true, false));
-    }
 
     #[test]
     fn the_status_line_shows_only_offline() {

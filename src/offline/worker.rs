@@ -1,4 +1,5 @@
-//! The only code that talks to the service worker: registration, noticing a waiting update,
+//! The only code in the app that talks to the service worker: following the page's
+//! registration, noticing a waiting update,
 //! activating it on request, and probing whether the server answers.
 
 use std::cell::Cell;
@@ -10,7 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorker, ServiceWorkerRegistration, ServiceWorkerState};
 
-use super::model::{should_register, OfflineState, PROBE_PARAM, SKIP_WAITING_MESSAGE};
+use super::model::{OfflineState, PROBE_PARAM, SKIP_WAITING_MESSAGE};
 use crate::platform::lifetime::{hold_until_cleanup, in_scope};
 
 thread_local! {
@@ -18,16 +19,17 @@ thread_local! {
     static RELOAD_ON_CHANGE: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Registers the worker (release builds, top-level pages) and keeps `state` up to date.
+/// Follows the worker the page registered (its start script is the one place that decides
+/// whether to: release builds, top-level pages, browsers with workers) and keeps `state` up to
+/// date. Where no worker was registered, `ready` never settles and nothing is watched.
 pub fn start(state: RwSignal<OfflineState>) {
     let Some(window) = web_sys::window() else {
         return;
     };
     watch_connectivity(state);
-    let top_level = window.top().ok().flatten().is_some_and(|top| top == window);
     let supported = js_sys::Reflect::has(&window.navigator(), &JsValue::from_str("serviceWorker"))
         .unwrap_or(false);
-    if !should_register(!cfg!(debug_assertions), top_level, supported) {
+    if !supported {
         return;
     }
     let container = window.navigator().service_worker();
@@ -43,48 +45,57 @@ pub fn start(state: RwSignal<OfflineState>) {
         container.set_oncontrollerchange(None);
     });
     let scope = Owner::current();
-    // Relative to the document's base URL, so the worker and its scope follow a sub-path.
-    let registering = container.register("sw.js");
+    let Ok(ready) = container.ready() else {
+        return;
+    };
     spawn_local(async move {
-        let Ok(registration) = JsFuture::from(registering).await else {
+        let Ok(registration) = JsFuture::from(ready).await else {
             return;
         };
-        // A browser that blocks workers (a policy, a test harness) may resolve to nothing.
         let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else {
             return;
         };
-        let controlled = move || {
-            web_sys::window().is_some_and(|w| w.navigator().service_worker().controller().is_some())
-        };
-        // An update the browser found before the app started (the page starts it on the
-        // reader's first input) is waiting by now: register() joins the registration's job
-        // queue, so it resolves only after an install in progress has finished.
-        if registration.waiting().is_some() && controlled() {
-            state.update(|s| s.update_waiting = true);
-        }
-        let watched = registration.clone();
-        let on_found = Closure::<dyn Fn()>::new(move || {
-            let Some(installing) = watched.installing() else {
-                return;
-            };
-            let worker = installing.clone();
-            let on_state = Closure::<dyn Fn()>::new(move || {
-                if worker.state() == ServiceWorkerState::Installed && controlled() {
-                    state.update(|s| s.update_waiting = true);
-                }
-            });
-            installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
-            on_state.forget();
-        });
-        registration.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
-        in_scope(scope.as_ref(), || {
-            hold_until_cleanup((registration, on_found), |(registration, _)| {
-                registration.set_onupdatefound(None);
-            });
-        });
-        // No explicit update(): the browser already checks the worker script after every
-        // navigation to a page it controls, and a second check would only cost another request.
+        in_scope(scope.as_ref(), || follow_updates(registration, state));
     });
+}
+
+/// Marks `state` when a new worker has installed and waits, whether it was found before the
+/// app started (the page starts it on the reader's first input) or later.
+fn follow_updates(registration: ServiceWorkerRegistration, state: RwSignal<OfflineState>) {
+    let controlled =
+        || web_sys::window().is_some_and(|w| w.navigator().service_worker().controller().is_some());
+    if registration.waiting().is_some() && controlled() {
+        state.update(|s| s.update_waiting = true);
+    }
+    let watch_installing = move |installing: ServiceWorker| {
+        let worker = installing.clone();
+        let on_state = Closure::<dyn Fn()>::new(move || {
+            if worker.state() == ServiceWorkerState::Installed && controlled() {
+                state.update(|s| s.update_waiting = true);
+            }
+        });
+        installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+        hold_until_cleanup((installing, on_state), |(installing, _)| {
+            installing.set_onstatechange(None);
+        });
+    };
+    // An update already installing when the app started.
+    if let Some(installing) = registration.installing() {
+        watch_installing(installing);
+    }
+    let scope = Owner::current();
+    let watched = registration.clone();
+    let on_found = Closure::<dyn Fn()>::new(move || {
+        if let Some(installing) = watched.installing() {
+            in_scope(scope.as_ref(), || watch_installing(installing));
+        }
+    });
+    registration.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
+    hold_until_cleanup((registration, on_found), |(registration, _)| {
+        registration.set_onupdatefound(None);
+    });
+    // No explicit update(): the browser already checks the worker script after every
+    // navigation to a page it controls, and a second check would only cost another request.
 }
 
 /// Asks the waiting worker to take over; the page reloads once when it has.

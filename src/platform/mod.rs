@@ -1,8 +1,11 @@
 //! Small browser services shared by the features: saving files, reading the clock, yielding
-//! to the browser, reporting a failure to the page, and holding callbacks for a scope's life.
+//! to the browser, reporting a failure to the page, holding callbacks for a scope's life, and
+//! building a page a part per task.
 
 pub mod clock;
 pub mod failure;
 pub mod files;
+pub mod layout;
 pub mod lifetime;
+pub mod stagger;
 pub mod tasks;

@@ -1,18 +1,17 @@
 //! Build-time rendering: the guide written into the built `index.html`, so it is read before
-//! (and without) the wasm, and the app's takeover of that HTML once it has loaded.
+//! (and without) the wasm; the page's start script; the names the page's JavaScript shares with
+//! the app. The app's side of that page (adopting or replacing it) is `crate::takeover`.
 //!
 //! The HTML comes from the same components and data file the app renders at run time.
 
 pub mod page;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod render;
-mod section_layout;
 pub mod shared_names;
-pub mod stagger;
 pub mod start;
-mod static_copy;
-pub mod takeover;
 
-pub use page::{insert_prerendered, PrerenderError, PRERENDERED_ID};
-pub use stagger::{in_turn, page_on_screen, Stagger};
+pub use page::{
+    insert_prerendered, PrerenderError, BUILT_FROM_ATTRIBUTE, PENDING_ACTS_ATTRIBUTE,
+    PRERENDERED_ID,
+};
 pub use start::{inline_stylesheets, start_on_demand, StartError};

@@ -5,6 +5,15 @@ use std::fmt;
 /// The id of the element that holds the pre-rendered guide until the app takes over.
 pub const PRERENDERED_ID: &str = "prerendered";
 
+/// The attribute of that element holding the content tag of the data file it was rendered
+/// from (`data::content_tag`): the app adopts the page when it fetches the same file.
+pub const BUILT_FROM_ATTRIBUTE: &str = "data-built-from";
+
+/// The attribute of that element where the start script notes what the reader pressed in it
+/// before the app was in charge: each pressed control's place (its child indices from the
+/// layout root, joined by `.`), separated by spaces, oldest first.
+pub const PENDING_ACTS_ATTRIBUTE: &str = "data-pending-acts";
+
 /// What the page says to readers without JavaScript, in place of the shell's `<noscript>`.
 const NO_SCRIPT_NOTE: &str = "<noscript><p class=\"noscript\">Without JavaScript you can read the \
 whole guide, but the salary chart's controls and the roadmap checklist need it to work.</p></noscript>";
@@ -29,10 +38,14 @@ impl fmt::Display for PrerenderError {
 
 impl std::error::Error for PrerenderError {}
 
-/// `index_html` with `body_html` placed at the end of its `<body>` (after the element the app
-/// mounts in), inside the element the app takes over, and the shell's `<noscript>` note replaced
-/// by one that fits a readable page.
-pub fn insert_prerendered(index_html: &str, body_html: &str) -> Result<String, PrerenderError> {
+/// `index_html` with `body_html` (rendered from the data file whose content tag is `built_from`)
+/// placed at the end of its `<body>` (after the element the app mounts in), inside the element
+/// the app takes over, and the shell's `<noscript>` note replaced by one that fits a readable page.
+pub fn insert_prerendered(
+    index_html: &str,
+    body_html: &str,
+    built_from: &str,
+) -> Result<String, PrerenderError> {
     if index_html.contains(&format!("id=\"{PRERENDERED_ID}\"")) {
         return Err(PrerenderError::AlreadyRendered);
     }
@@ -40,7 +53,7 @@ pub fn insert_prerendered(index_html: &str, body_html: &str) -> Result<String, P
     let (body, tail) = index_html.split_at(body_end);
     let body = without_noscript(body.trim_end());
     Ok(format!(
-        "{body}\n{NO_SCRIPT_NOTE}\n<div id=\"{PRERENDERED_ID}\">{}</div>\n{tail}",
+        "{body}\n{NO_SCRIPT_NOTE}\n<div id=\"{PRERENDERED_ID}\" {BUILT_FROM_ATTRIBUTE}=\"{built_from}\">{}</div>\n{tail}",
         with_controls_disabled(body_html)
     ))
 }
@@ -58,10 +71,10 @@ fn without_noscript(html: &str) -> String {
     }
 }
 
-/// `html` with every form control disabled and nothing else in the keyboard's path. Until the
-/// app takes over, a click on a checkbox or button of the static page would do nothing and be
-/// lost, so the controls say they are not ready; a chart bar would take focus and arrow keys
-/// that do nothing yet, so it is taken out of the tab order (links stay).
+/// `html` with every form control disabled and nothing else in the keyboard's path, as it must
+/// be read without JavaScript, where no control can work (links stay). With JavaScript, the
+/// start script gives buttons, radios, checkboxes and the chart's bars back, notes what the
+/// reader presses there, and the app does it once it is in charge (`takeover::first_acts`).
 pub fn with_controls_disabled(html: &str) -> String {
     disable_controls(html).replace(" tabindex=\"0\"", " tabindex=\"-1\"")
 }
@@ -102,10 +115,10 @@ mod tests {
 
     #[test]
     fn the_guide_goes_after_the_app_root_and_the_old_note_goes() {
-        let page = insert_prerendered(SHELL, "<main>guide</main>").unwrap();
+        let page = insert_prerendered(SHELL, "<main>guide</main>", "0123abcd").unwrap();
         let app = page.find("<div id=\"app\"></div>").unwrap();
         let guide = page
-            .find("<div id=\"prerendered\"><main>guide</main></div>")
+            .find("<div id=\"prerendered\" data-built-from=\"0123abcd\"><main>guide</main></div>")
             .unwrap();
         assert!(app < guide);
         assert!(!page.contains("needs JS"));
@@ -122,12 +135,12 @@ mod tests {
     #[test]
     fn a_page_without_a_body_or_already_rendered_is_refused() {
         assert_eq!(
-            insert_prerendered("<html></html>", "x"),
+            insert_prerendered("<html></html>", "x", "t"),
             Err(PrerenderError::NoBody)
         );
-        let once = insert_prerendered(SHELL, "x").unwrap();
+        let once = insert_prerendered(SHELL, "x", "t").unwrap();
         assert_eq!(
-            insert_prerendered(&once, "x"),
+            insert_prerendered(&once, "x", "t"),
             Err(PrerenderError::AlreadyRendered)
         );
     }

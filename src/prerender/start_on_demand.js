@@ -9,11 +9,40 @@ const page = document.documentElement;
 
 // The service worker makes the page (and, once it has precached them, the app's files) work
 // offline, so it is registered even for readers who never start the app; after the load event,
-// so that its precaching never competes with the first load. The app's offline module registers
-// the same script again to follow updates, which the browser treats as the same registration.
+// so that its precaching never competes with the first load. This is the one place that decides
+// whether there is a worker: release builds only (a debug build changes on every rebuild and must
+// not be served stale), the top-level page only (an embedded copy must not install a worker on
+// the host's behalf), and browsers that have them. The app's offline module only follows the
+// registration made here (`navigator.serviceWorker.ready`) to notice updates.
 if (__REGISTER_WORKER__ && 'serviceWorker' in navigator && window.top === window) {
   addEventListener('load', () => navigator.serviceWorker.register('sw.js').catch(() => {}));
 }
+
+/**
+ * What the reader presses in the static copy before the app is in charge (a Done button, a
+ * chart's radio or bar): the app does the same once it is (`takeover::first_acts`), so no first
+ * act is lost. The copy's controls come disabled, as they must be read without JavaScript; here
+ * the ones a press is enough for work again, and the chart's bars come back into the tab order
+ * (text fields stay disabled: what is typed there would be lost). Each act is the pressed
+ * control's place, its child indices from the copy's layout root, kept in order in the copy's
+ * __PENDING_ACTS__ attribute ("3.1.0 3.1.2").
+ */
+const copy = document.getElementById('__PRERENDERED_ID__');
+copy?.querySelectorAll('button:disabled, input:is([type="radio"], [type="checkbox"]):disabled')
+  .forEach((control) => (control.disabled = false));
+// The chart keeps one bar in the tab order (arrow keys move between them): the first, at first.
+copy?.querySelectorAll('svg').forEach((chart) => chart.querySelector('[tabindex="-1"]')?.setAttribute('tabindex', '0'));
+copy?.addEventListener('click', (event) => {
+  const root = copy.firstElementChild;
+  let control = event.target instanceof Element && event.target.closest('button, input, [tabindex="0"]');
+  if (!control || !root?.contains(control) || control.disabled) return;
+  const place = [];
+  for (; control !== root; control = control.parentElement) {
+    place.unshift(Array.prototype.indexOf.call(control.parentElement.children, control));
+  }
+  const acts = copy.getAttribute('__PENDING_ACTS__');
+  copy.setAttribute('__PENDING_ACTS__', (acts ? acts + ' ' : '') + place.join('.'));
+});
 
 /** A query that carries the chart's state (`?metric=employed`), which only the app can show. */
 const CHART_STATE = /[?&](__CHART_KEYS__)=/;
@@ -48,7 +77,7 @@ function needed() {
       start();
     }
     inputs.forEach((type) => addEventListener(type, go, { capture: true, passive: true }));
-    document.querySelectorAll('#prerendered .salary-explorer, #prerendered #roadmap-checklist').forEach((part) => near.observe(part));
+    copy?.querySelectorAll('.salary-explorer, #roadmap-checklist')?.forEach((part) => near.observe(part));
   });
 }
 

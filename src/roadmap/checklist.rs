@@ -16,7 +16,7 @@ use super::storage::{self, Notice, ProgressStore};
 use super::tools::{export, RoadmapTools};
 use crate::data::{Guide, Step};
 use crate::platform::clock::now_ms;
-use crate::prerender::{in_turn, page_on_screen};
+use crate::platform::stagger::{in_turn, page_on_screen};
 
 /// The six steps as a personal checklist, with progress, notes, a pace planner and tools.
 #[component]
@@ -52,7 +52,7 @@ pub fn RoadmapChecklist(total_duration: String, steps: Vec<Step>) -> impl IntoVi
         persist(next);
     });
     // What opening storage had to say waits until the page is on screen: an alert added to a
-    // page still being built out of sight (see `prerender::Stagger`) would never be announced.
+    // page still being built out of sight (see `platform::stagger`) would never be announced.
     let found = RwSignal::new(Vec::<Notice>::new());
     let page_shown = page_on_screen();
     // Browser-only: storage is opened after mounting, never while rendering.

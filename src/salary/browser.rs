@@ -6,8 +6,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::model::ChartState;
+use crate::platform::layout::shown_width;
 use crate::platform::lifetime::hold_until_cleanup;
-use crate::prerender::takeover::width_in_static_copy;
 
 /// Reads the chart state from the URL once, then writes every change back with
 /// `history.replaceState`, keeping the URL's other parameters and its hash.
@@ -41,12 +41,12 @@ pub fn sync_with_url(state: RwSignal<ChartState>, codes: Vec<String>) {
     });
 }
 
-/// Keeps `width` equal to the element's content width as it resizes. While the app's page is
-/// built hidden, the width is that of the same element (`selector`) in the static copy.
+/// Keeps `width` equal to the element's content width as it resizes. While the page is built
+/// out of sight, the width is that of the same element (`selector`) the reader sees.
 pub fn follow_width(element: &web_sys::Element, width: RwSignal<f64>, selector: &str) {
     let measured = Some(f64::from(element.client_width()))
         .filter(|measured| *measured > 0.0)
-        .or_else(|| width_in_static_copy(selector));
+        .or_else(|| shown_width(selector));
     if let Some(measured) = measured {
         width.set(measured);
     }

@@ -81,15 +81,16 @@ describe('the guide', () => {
     const alert = page.locator('.load-error');
     await alert.waitFor();
     assert.match(await alert.textContent(), /data\/guide\.json: the server answered 404/);
-    // The guide rendered at build time stays readable below the notice, its controls inert.
+    // The guide rendered at build time stays readable below the notice; a press there waits.
     assert.equal(await page.locator('#prerendered .guide-section').count(), 17);
-    assert.equal(await page.locator('#prerendered button:not([disabled])').count(), 0);
+    await page.click('#prerendered .check-item .state-button.done');
     await page.unroute('**/data/guide.json');
     await page.click('button.retry');
     await page.waitForSelector('#prerendered', { state: 'detached' });
     assert.equal(await page.locator('.load-error').count(), 0);
     assert.equal(await page.locator('.guide-section').count(), 17);
     assert.equal(await page.locator('button.state-button[disabled]').count(), 0);
+    await page.waitForFunction(() => document.querySelector('#app .check-item .state-button.done').getAttribute('aria-pressed') === 'true');
     await context.close();
   });
 

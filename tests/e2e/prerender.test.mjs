@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { appInCharge, appTookOver, startApp, useApp } from './support/app.mjs';
+import { appInCharge, appTookOver, NEW_EDITION, newDataDeployed, startApp, useApp } from './support/app.mjs';
 
 const guide = JSON.parse(readFileSync('public/data/guide.json', 'utf8'));
 const app = useApp();
@@ -70,9 +70,19 @@ describe('the guide rendered at build time', () => {
     await context.close();
   });
 
-  for (const viewport of [{ width: 1280, height: 720 }, { width: 390, height: 844 }]) {
-    test(`is readable before the wasm arrives, and the app takes over without moving the text (${viewport.width} px)`, async () => {
+  const takeovers = [
+    { path: 'adopts the static copy (same data)', newData: false },
+    { path: 'rebuilds the page (new data deployed)', newData: true },
+  ];
+  for (const [viewport, { path, newData }] of [
+    [{ width: 1280, height: 720 }, takeovers[0]],
+    [{ width: 390, height: 844 }, takeovers[0]],
+    [{ width: 1280, height: 720 }, takeovers[1]],
+    [{ width: 390, height: 844 }, takeovers[1]],
+  ]) {
+    test(`is readable before the wasm arrives, and the app ${path} without moving the text (${viewport.width} px)`, async () => {
       const { context, page, errors, release } = await pageWithHeldWasm({ viewport });
+      if (newData) await newDataDeployed(page);
       await page.goto(app.server.url, { waitUntil: 'domcontentloaded' });
       await page.waitForSelector('#prerendered #certifications');
       assert.equal(await page.locator('#app .guide-section').count(), 0, 'the app has not rendered yet');
@@ -86,7 +96,10 @@ describe('the guide rendered at build time', () => {
         top: document.querySelector('#certifications h2').getBoundingClientRect().top,
         height: document.querySelector('#prerendered').offsetHeight,
       }));
-      const staticText = await layoutText(page, '#prerendered .guide-layout', viewport.width < 640);
+      const staticText = (await layoutText(page, '#prerendered .guide-layout', viewport.width < 640))
+        .replace('2026 career guide', newData ? NEW_EDITION : '2026 career guide');
+      // A node of the static prose, to tell whether the app kept it or built its own.
+      await page.evaluate(() => (document.querySelector('#prerendered #certifications p').dataset.fromBuild = 'yes'));
       await page.evaluate(() => {
         window.shifts = 0;
         new PerformanceObserver((list) => list.getEntries().forEach((entry) => (window.shifts += entry.value)))
@@ -116,7 +129,12 @@ describe('the guide rendered at build time', () => {
       assert.equal(await page.evaluate(() => window.shifts), 0, 'no layout shift after the layout either');
       assert.equal(await layoutText(page, '#app .guide-layout', viewport.width < 640), staticText, 'the app shows the same text');
       assert.equal(await page.locator('.guide-section').count(), 17, 'one copy of the guide');
+      assert.equal(await page.locator('#app [data-from-build]').count(), newData ? 0 : 1,
+        newData ? 'the page is built from the fetched data' : 'the static prose is kept as it is');
+      assert.equal(await page.textContent('#app .edition'), newData ? NEW_EDITION : '2026 career guide');
       assert.equal(await page.locator('button[disabled]').count(), 0, 'the controls work now');
+      await page.click('#app .check-item .state-button.done');
+      assert.equal(await page.getAttribute('#app .check-item .state-button.done', 'aria-pressed'), 'true', 'the checklist works');
       await page.waitForSelector('nav.toc a[aria-current="location"]');
       assert.deepEqual(errors, []);
       await context.close();
@@ -133,8 +151,9 @@ describe('the guide rendered at build time', () => {
     await context.close();
   });
 
-  test('the app is built a part at a time out of sight, and a link followed meanwhile still lands', async () => {
+  test('with new data, the app is built a part at a time out of sight, and a link followed meanwhile still lands', async () => {
     const { context, page, errors, release } = await pageWithHeldWasm();
+    await newDataDeployed(page);
     await slowTurns(page);
     await page.goto(app.server.url, { waitUntil: 'domcontentloaded' });
     await startApp(page);
@@ -156,6 +175,50 @@ describe('the guide rendered at build time', () => {
     await page.waitForFunction(() => Math.abs(document.querySelector('#faq').getBoundingClientRect().top) < 40);
     assert.equal(await page.locator('.guide-section').count(), 17);
     assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  for (const { path, newData } of takeovers) {
+    test(`what the reader pressed before the app arrived is done once it ${path.split(' (')[0]}`, async () => {
+      const { context, page, errors, release } = await pageWithHeldWasm();
+      if (newData) await newDataDeployed(page);
+      await page.goto(app.server.url, { waitUntil: 'domcontentloaded' });
+      const firstItem = '.check-item:first-of-type';
+      await page.click(`#prerendered ${firstItem} .state-button.done`);
+      await page.click('#prerendered input[name="salary-metric"][value="employed"]');
+      await page.click(`#prerendered .check-item:nth-of-type(2) .state-button.in_progress`);
+      await page.click('#prerendered nav.toc a[href="#faq"]');
+      assert.equal(await page.locator('#prerendered').count(), 1, 'the app has not arrived yet');
+      release();
+      await appTookOver(page);
+      await page.waitForFunction((item) => document.querySelector(`#app ${item} .state-button.done`)?.getAttribute('aria-pressed') === 'true', firstItem);
+      assert.equal(await page.getAttribute('#app .check-item:nth-of-type(2) .state-button.in_progress', 'aria-pressed'), 'true');
+      assert.equal(await page.isChecked('#app input[name="salary-metric"][value="employed"]'), true);
+      await page.waitForFunction(() => /metric=employed/.test(location.search));
+      const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('career-guide:roadmap')));
+      assert.deepEqual(Object.values(saved.items).map((item) => item.state).sort(), ['done', 'in_progress']);
+      assert.ok(page.url().endsWith('#faq'), 'the link was followed in the static page itself');
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+
+  test('a keyboard user can tab to the chart before the app arrives, and keeps their place in it', async () => {
+    const { context, page, release } = await pageWithHeldWasm();
+    await page.goto(app.server.url, { waitUntil: 'domcontentloaded' });
+    await page.focus('#prerendered .salary-explorer input[name="salary-metric"]:checked');
+    const reached = [];
+    for (let press = 0; press < 12 && !reached.includes('bar'); press++) {
+      await page.keyboard.press('Tab');
+      reached.push(await page.evaluate(() => (document.activeElement.closest('.bar') ? 'bar' : document.activeElement.tagName)));
+    }
+    assert.ok(reached.includes('bar'), `Tab reaches a bar of the static chart (${reached.join(', ')})`);
+    const name = await page.evaluate(() => document.activeElement.closest('.bar').textContent);
+    release();
+    await appTookOver(page);
+    await page.waitForFunction((name) => document.activeElement.closest('#app .bar')?.textContent === name, name);
+    await page.keyboard.press('ArrowDown');
+    assert.notEqual(await page.evaluate(() => document.activeElement.closest('.bar')?.textContent), name, 'the arrow keys move along the bars');
     await context.close();
   });
 

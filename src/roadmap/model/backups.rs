@@ -10,13 +10,7 @@ pub const BACKUP_KEY_PREFIX: &str = "career-guide:roadmap:backup:";
 /// The most backups kept; making one more removes the oldest.
 pub const MAX_BACKUPS: usize = 3;
 
-/// A short tag of `text`'s content (64-bit FNV-1a, in hex): the same text, the same tag.
-pub fn content_tag(text: &str) -> String {
-    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
-    });
-    format!("{hash:016x}")
-}
+pub use crate::data::content_tag;
 
 /// The key for a backup of `text` made at `now` (Unix milliseconds).
 pub fn backup_key(now: u64, text: &str) -> String {

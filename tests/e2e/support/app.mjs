@@ -19,6 +19,20 @@ export async function appInCharge(page) {
   await appTookOver(page);
 }
 
+/**
+ * Serves `page` a data file other than the one the page was built from, as after new data is
+ * deployed without rebuilding the page: the same file with its edition changed (2026 -> 2027,
+ * digits of the same width, so the layout does not move). The app must then build the page
+ * from the fetched data instead of adopting the static copy.
+ */
+export const NEW_EDITION = '2027 career guide';
+export const newDataDeployed = (page) => page.route('**/data/guide.json', async (route) => {
+  const response = await route.fetch();
+  const guide = await response.json();
+  guide.edition = NEW_EDITION;
+  await route.fulfill({ response, body: JSON.stringify(guide) });
+});
+
 /** Starts the server and browser before the file's tests and stops them after. */
 export function useApp() {
   const app = {

@@ -1,9 +1,10 @@
-//! Building the app's page a part per task while the static copy stays on screen.
+//! Building a page a part per task, out of sight, when whoever shows it asks for that.
 //!
 //! Rendering the whole guide at once takes one long task (about 130 ms here, four times that on
-//! a slow phone), and the page cannot answer a tap meanwhile. While the app takes over, each part
-//! (a section, the chart, a roadmap step) waits for its turn instead, and the page is shown only
-//! once every part is there. Without a static copy to take over, everything renders at once.
+//! a slow phone), and the page cannot answer a tap meanwhile. When a [`Stagger`] is in the
+//! context, each part (a section, the chart, a roadmap step) waits for its turn instead, and the
+//! page counts as on screen only once every part is there. Without one, everything renders at
+//! once. The features only mark their parts ([`in_turn`]); who staggers is the app's business.
 
 use std::collections::VecDeque;
 
@@ -68,7 +69,7 @@ impl Stagger {
     }
 }
 
-/// Whether the page is on screen: false while the takeover builds it out of sight.
+/// Whether the page is on screen: false while it is built a part per task out of sight.
 pub fn page_on_screen() -> Signal<bool> {
     use_context::<Stagger>().map_or_else(|| Signal::stored(true), |stagger| stagger.finished())
 }

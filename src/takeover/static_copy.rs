@@ -1,0 +1,46 @@
+//! The static copy: the guide rendered into the built page, found by its id, with what the
+//! build and the start script wrote on it. Browser-only.
+
+use crate::prerender::{BUILT_FROM_ATTRIBUTE, PENDING_ACTS_ATTRIBUTE, PRERENDERED_ID};
+
+/// The static copy, while it is in the page.
+pub(super) fn prerendered_element() -> Option<web_sys::Element> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(PRERENDERED_ID)
+}
+
+/// The root of the static copy's layout (the markup the app's page also has).
+pub(super) fn static_layout() -> Option<web_sys::Element> {
+    prerendered_element()?.first_element_child()
+}
+
+/// Whether the page came with the guide already in it (a built `index.html`).
+pub fn page_is_prerendered() -> bool {
+    prerendered_element().is_some()
+}
+
+/// Removes the pre-rendered guide without ceremony (embed mode shows another part).
+pub fn discard_prerendered() {
+    if let Some(element) = prerendered_element() {
+        element.remove();
+    }
+}
+
+/// The content tag of the data file the static copy was rendered from.
+pub fn built_from() -> Option<String> {
+    prerendered_element()?.get_attribute(BUILT_FROM_ATTRIBUTE)
+}
+
+/// What the start script noted the reader pressed in the static copy (see
+/// [`PENDING_ACTS_ATTRIBUTE`]); taken, so that each act is done once.
+pub(super) fn take_pending_acts() -> String {
+    let Some(copy) = prerendered_element() else {
+        return String::new();
+    };
+    let acts = copy
+        .get_attribute(PENDING_ACTS_ATTRIBUTE)
+        .unwrap_or_default();
+    let _ = copy.remove_attribute(PENDING_ACTS_ATTRIBUTE);
+    acts
+}
