@@ -21,7 +21,7 @@ const distDir = resolve(distArg);
 const parts = [
   ['Lighthouse', () => lighthouseBench(distDir, 5)],
   ['service worker repeat visit', () => swBench(distDir)],
-  ['app start', () => startBench(distDir, 3)],
+  ['app start', () => startBench(distDir, 5)],
   ['chart switch time', () => chartBench(distDir, 20)],
 ];
 const started = performance.now();

@@ -28,14 +28,19 @@ if (__REGISTER_WORKER__ && 'serviceWorker' in navigator && window.top === window
  * __PENDING_ACTS__ attribute ("3.1.0 3.1.2").
  */
 const copy = document.getElementById('__PRERENDERED_ID__');
-copy?.querySelectorAll('button:disabled, input:is([type="radio"], [type="checkbox"]):disabled')
-  .forEach((control) => (control.disabled = false));
+/** The copy's own controls: the app puts its live parts in their place one by one. */
+const waiting = new WeakSet();
+copy?.querySelectorAll('button:disabled, input:is([type="radio"], [type="checkbox"]):disabled, svg [tabindex]')
+  .forEach((control) => {
+    control.disabled = false;
+    waiting.add(control);
+  });
 // The chart keeps one bar in the tab order (arrow keys move between them): the first, at first.
 copy?.querySelectorAll('svg').forEach((chart) => chart.querySelector('[tabindex="-1"]')?.setAttribute('tabindex', '0'));
 copy?.addEventListener('click', (event) => {
   const root = copy.firstElementChild;
-  let control = event.target instanceof Element && event.target.closest('button, input, [tabindex="0"]');
-  if (!control || !root?.contains(control) || control.disabled) return;
+  let control = event.target instanceof Element && event.target.closest('button, input, [tabindex]');
+  if (!waiting.has(control) || !root?.contains(control)) return;
   const place = [];
   for (; control !== root; control = control.parentElement) {
     place.unshift(Array.prototype.indexOf.call(control.parentElement.children, control));
@@ -104,9 +109,10 @@ addEventListener('__FAILED_EVENT__', (event) => showFailure('Something went wron
 
 try {
   await needed();
-  // Until the app arrives, the static copy's disabled controls show that something is coming.
+  const loading = import('__MODULE__');
+  // Until the app arrives, the static copy's controls show that something is coming.
   page.classList.add('app-starting');
-  const bindings = await import('__MODULE__');
+  const bindings = await loading;
   const init = bindings.default;
   /* trunk's start */
 } catch (error) {

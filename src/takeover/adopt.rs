@@ -1,19 +1,20 @@
 //! The app adopting the static copy when it fetched the very data file the copy was rendered
 //! from: the prose stays as it is, and only the live parts (the contents' reading position, the
-//! Embed buttons and dialog, the chart, the checklist) are built and put in place of their
-//! static twins. Browser-only.
+//! Embed buttons and dialog, the checklist, the chart) are built, out of sight and a piece per
+//! task, and put in place of their static twins. Browser-only.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
 use leptos::tachys::view::{Mountable, Render};
+use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::first_acts::replay;
-use super::places::{focused_place, follow};
+use super::places::{focused_place, follow, place_of};
 use super::rebuild::RebuiltPage;
-use super::static_copy::{discard_prerendered, static_layout, take_pending_acts};
+use super::static_copy::{prerendered_element, static_layout, take_pending_acts};
 use crate::data::Guide;
 use crate::embed::EmbedDialog;
 use crate::guide::{
@@ -22,6 +23,8 @@ use crate::guide::{
 };
 use crate::platform::layout::focus_without_scrolling;
 use crate::platform::lifetime::{hold_until_cleanup, in_scope};
+use crate::platform::stagger::Stagger;
+use crate::platform::tasks::next_task;
 
 /// The static copy made the app's page: its live parts built from `guide`. Should the copy
 /// lack one of them (a host rewrote the page), nothing is touched and the page is rebuilt.
@@ -31,9 +34,13 @@ pub fn AdoptedPage(guide: Arc<Guide>) -> impl IntoView {
     let scope = Owner::current();
     {
         let guide = guide.clone();
-        Effect::new(move |done: Option<()>| {
-            if done.is_none() && untrack(|| in_scope(scope.as_ref(), || adopt(&guide))).is_none() {
-                rebuild.set(true);
+        Effect::new(move |started: Option<()>| {
+            if started.is_some() {
+                return;
+            }
+            match untrack(|| in_scope(scope.as_ref(), || plan(&guide))) {
+                Some(plan) => spawn_local(carry_out(plan, scope.clone())),
+                None => rebuild.set(true),
             }
         });
     }
@@ -48,14 +55,19 @@ pub fn AdoptedPage(guide: Arc<Guide>) -> impl IntoView {
 struct Swap {
     target: web_sys::Element,
     build: Box<dyn FnOnce() -> AnyView>,
+    /// Built a piece per task (the checklist's steps), or at once with the next one (small).
+    in_turns: bool,
 }
 
-/// Builds the live parts in place of their static twins, moves the layout into the app's root
-/// and does what the reader pressed meanwhile; `None` (and nothing changed) when a part's
-/// static twin is missing.
-fn adopt(guide: &Arc<Guide>) -> Option<()> {
-    let document = web_sys::window()?.document()?;
-    let app_root = document.get_element_by_id(crate::APP_ROOT_ID)?;
+/// The adoption to carry out: the copy's layout root and each swap, in order.
+struct Plan {
+    layout: web_sys::Element,
+    swaps: Vec<Swap>,
+}
+
+/// Finds every live part's static twin and puts what the parts read in the context; `None`
+/// (and nothing changed in the page) when a twin is missing.
+fn plan(guide: &Arc<Guide>) -> Option<Plan> {
     let layout = static_layout()?;
     let find = |selector: &str| layout.query_selector(selector).ok().flatten();
     provide_guide(guide);
@@ -65,11 +77,17 @@ fn adopt(guide: &Arc<Guide>) -> Option<()> {
     let mut swaps = vec![
         Swap {
             target: find(":scope > nav.toc")?,
-            build: Box::new(move || view! { <TableOfContents entries active /> }.into_any()),
+            build: Box::new(move || {
+                // The reading position, marked in the contents from now on.
+                follow_reading_position(ids, set_active);
+                view! { <TableOfContents entries active /> }.into_any()
+            }),
+            in_turns: false,
         },
         Swap {
             target: find(":scope > dialog.embed-dialog")?,
             build: Box::new(|| view! { <EmbedDialog /> }.into_any()),
+            in_turns: false,
         },
     ];
     let sections = layout
@@ -90,45 +108,97 @@ fn adopt(guide: &Arc<Guide>) -> Option<()> {
                 .item(part.nth)?
                 .dyn_into()
                 .ok()?;
+            // The checklist and the chart, not the Embed buttons.
+            let in_turns = !part.selector.ends_with(".embed-button");
             swaps.push(Swap {
                 target,
                 build: part.build,
+                in_turns,
             });
         }
     }
-    // Every twin is there: from here on the page changes, in this one task.
-    let window = web_sys::window()?;
-    let (x, y) = (
-        window.scroll_x().unwrap_or(0.0),
-        window.scroll_y().unwrap_or(0.0),
-    );
-    let focused = focused_place(&layout);
-    let mut built: Vec<AnyViewState> = Vec::with_capacity(swaps.len());
+    // The parts the reader acts on most first: the checklist, then the chart; the rest after.
+    swaps.sort_by_key(|swap| {
+        let class = swap.target.class_name();
+        match () {
+            _ if class.contains("roadmap") => 0,
+            _ if class.contains("salary-explorer") => 1,
+            _ => 2,
+        }
+    });
+    Some(Plan { layout, swaps })
+}
+
+/// Builds each live part out of sight (a piece per task where it is large), puts it in place of
+/// its twin, keeping keyboard focus on the same control; then makes the copy the app's page
+/// and does what the reader pressed in it meanwhile.
+async fn carry_out(plan: Plan, scope: Option<Owner>) {
+    let Plan { layout, swaps } = plan;
+    let mut built: Vec<(Owner, AnyViewState)> = Vec::with_capacity(swaps.len());
     for swap in swaps {
+        let owner = in_scope(scope.as_ref(), Owner::new);
+        let (stagger, mut state) = owner.with(|| {
+            let stagger = if swap.in_turns {
+                Stagger::in_turns()
+            } else {
+                Stagger::at_once()
+            };
+            provide_context(stagger);
+            (stagger, (swap.build)().build())
+        });
+        while stagger.advance() {
+            next_task().await;
+        }
         let Some(parent) = swap.target.parent_element() else {
             continue;
         };
-        let mut state = (swap.build)().build();
+        let focused = focused_place(&layout);
+        let part_place = place_of(&layout, &swap.target);
         state.mount(&parent, Some(&swap.target));
         swap.target.remove();
-        built.push(state);
-    }
-    hold_until_cleanup(built, |built| {
-        for mut state in built {
-            state.unmount();
+        if let Some(element) = focused.and_then(|place| follow(&layout, &place)) {
+            focus_without_scrolling(&element);
         }
+        built.push((owner, state));
+        // What the reader pressed in this part's twin is done now, not once every part is in.
+        if let Some(part_place) = part_place {
+            let acts = take_pending_acts(|place| place.starts_with(&part_place));
+            replay(&layout, acts);
+        }
+        if swap.in_turns {
+            next_task().await;
+        }
+    }
+    in_scope(scope.as_ref(), || {
+        hold_until_cleanup(built, |built| {
+            for (owner, mut state) in built {
+                state.unmount();
+                drop(owner);
+            }
+        });
+        let acts = take_pending_acts(|_| true);
+        become_app_root();
+        keep_in_page_links_in_page();
+        replay(&layout, acts);
     });
-    let acts = take_pending_acts();
-    let _ = app_root.append_child(&layout);
-    discard_prerendered();
-    if let Some(element) = focused.and_then(|place| follow(&layout, &place)) {
-        focus_without_scrolling(&element);
+}
+
+/// The static copy's element becomes the app's root (`#app`, where the page's scripts and styles
+/// look for the app's page), and the element the app mounted in keeps what it holds (the offline
+/// banner) without the id. Moving the layout instead would make the browser lay the whole page
+/// out again.
+fn become_app_root() {
+    let Some(copy) = prerendered_element() else {
+        return;
+    };
+    let app_root = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(crate::APP_ROOT_ID));
+    if let Some(app_root) = app_root {
+        let _ = app_root.remove_attribute("id");
     }
-    if window.scroll_y().unwrap_or(0.0) != y {
-        window.scroll_to_with_x_and_y(x, y);
+    for attribute in [crate::prerender::BUILT_FROM_ATTRIBUTE, "id"] {
+        let _ = copy.remove_attribute(attribute);
     }
-    keep_in_page_links_in_page();
-    follow_reading_position(ids, set_active);
-    replay(&layout, &acts);
-    Some(())
+    copy.set_id(crate::APP_ROOT_ID);
 }

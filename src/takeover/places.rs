@@ -47,6 +47,21 @@ pub fn parse_places(text: &str) -> Vec<Vec<u32>> {
         .collect()
 }
 
+/// `places` as the start script writes them ("3.1.0 3.1.2").
+pub fn write_places(places: &[Vec<u32>]) -> String {
+    places
+        .iter()
+        .map(|place| {
+            place
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(".")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -70,11 +85,7 @@ mod tests {
     proptest! {
         #[test]
         fn written_places_read_back(places in prop::collection::vec(prop::collection::vec(0u32..5000, 1..20), 0..50)) {
-            let text: Vec<String> = places
-                .iter()
-                .map(|place| place.iter().map(u32::to_string).collect::<Vec<_>>().join("."))
-                .collect();
-            prop_assert_eq!(parse_places(&text.join(" ")), places);
+            prop_assert_eq!(parse_places(&write_places(&places)), places);
         }
 
         #[test]

@@ -91,7 +91,7 @@ fn hand_over_to_app() {
         window.scroll_y().unwrap_or(0.0),
     );
     let focused = static_layout().and_then(|layout| focused_place(&layout));
-    let acts = take_pending_acts();
+    let acts = take_pending_acts(|_| true);
     let page = app_page();
     let mut skipped = VecDeque::new();
     if let Some(page) = &page {
@@ -108,7 +108,7 @@ fn hand_over_to_app() {
         window.scroll_to_with_x_and_y(x, y);
     }
     if let Some(page) = &page {
-        replay(page, &acts);
+        replay(page, acts);
     }
     lay_out_one_per_frame(skipped);
 }

@@ -1,6 +1,7 @@
 //! The static copy: the guide rendered into the built page, found by its id, with what the
 //! build and the start script wrote on it. Browser-only.
 
+use super::places::{parse_places, write_places};
 use crate::prerender::{BUILT_FROM_ATTRIBUTE, PENDING_ACTS_ATTRIBUTE, PRERENDERED_ID};
 
 /// The static copy, while it is in the page.
@@ -33,14 +34,22 @@ pub fn built_from() -> Option<String> {
 }
 
 /// What the start script noted the reader pressed in the static copy (see
-/// [`PENDING_ACTS_ATTRIBUTE`]); taken, so that each act is done once.
-pub(super) fn take_pending_acts() -> String {
+/// [`PENDING_ACTS_ATTRIBUTE`]) at places `within` says yes to; taken, so that each act is done
+/// once, and the others left for later.
+pub(super) fn take_pending_acts(within: impl Fn(&[u32]) -> bool) -> Vec<Vec<u32>> {
     let Some(copy) = prerendered_element() else {
-        return String::new();
+        return Vec::new();
     };
-    let acts = copy
+    let noted = copy
         .get_attribute(PENDING_ACTS_ATTRIBUTE)
         .unwrap_or_default();
-    let _ = copy.remove_attribute(PENDING_ACTS_ATTRIBUTE);
-    acts
+    let (taken, left): (Vec<_>, Vec<_>) = parse_places(&noted)
+        .into_iter()
+        .partition(|place| within(place));
+    let _ = if left.is_empty() {
+        copy.remove_attribute(PENDING_ACTS_ATTRIBUTE)
+    } else {
+        copy.set_attribute(PENDING_ACTS_ATTRIBUTE, &write_places(&left))
+    };
+    taken
 }

@@ -230,12 +230,12 @@ describe('the guide rendered at build time', () => {
     await page.evaluate(() => {
       // Where each alert was when it arrived: inside a page still hidden, or on screen.
       window.alerts = [];
-      new MutationObserver(() => document.querySelectorAll('#app [role="alert"]').forEach((el) => {
+      new MutationObserver(() => document.querySelectorAll('.roadmap [role="alert"]').forEach((el) => {
         if (!el.dataset.seen) {
           el.dataset.seen = '1';
           window.alerts.push(el.checkVisibility());
         }
-      })).observe(document.getElementById('app'), { childList: true, subtree: true });
+      })).observe(document.body, { childList: true, subtree: true });
     });
     release();
     await appInCharge(page);
