@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod data;
+pub mod decimal;
 pub mod embed;
 pub mod guide;
 pub mod offline;

@@ -9,6 +9,10 @@ pub const PRERENDERED_ID: &str = "prerendered";
 /// from (`data::content_tag`): the app adopts the page when it fetches the same file.
 pub const BUILT_FROM_ATTRIBUTE: &str = "data-built-from";
 
+/// The attribute the build puts on each control it disabled that a press alone works (a button,
+/// a radio, a checkbox): the start script gives those back, and notes what is pressed there.
+pub const WAITING_ATTRIBUTE: &str = "data-waits";
+
 /// The attribute of that element where the start script notes what the reader pressed in it
 /// before the app was in charge: each pressed control's place (its child indices from the
 /// layout root, joined by `.`), separated by spaces, oldest first.
@@ -73,8 +77,9 @@ fn without_noscript(html: &str) -> String {
 
 /// `html` with every form control disabled and nothing else in the keyboard's path, as it must
 /// be read without JavaScript, where no control can work (links stay). With JavaScript, the
-/// start script gives buttons, radios, checkboxes and the chart's bars back, notes what the
-/// reader presses there, and the app does it once it is in charge (`takeover::first_acts`).
+/// start script gives buttons, radios, checkboxes (marked [`WAITING_ATTRIBUTE`]) and the chart's
+/// bars back, notes what the reader presses there, and the app does it once it is in charge
+/// (`takeover::first_acts`).
 pub fn with_controls_disabled(html: &str) -> String {
     disable_controls(html).replace(" tabindex=\"0\"", " tabindex=\"-1\"")
 }
@@ -89,10 +94,19 @@ fn disable_controls(html: &str) -> String {
         let tag = CONTROLS
             .iter()
             .find(|tag| rest.starts_with(**tag) && rest[tag.len()..].starts_with([' ', '>', '/']));
+        let start_tag = &rest[..rest.find('>').map_or(rest.len(), |end| end + 1)];
         match tag {
+            // Disabled by the app itself (a tool not ready yet): it stays so, and is not given back.
+            Some(_) if has_attribute(start_tag, "disabled") => {
+                out.push('<');
+                rest = &rest[1..];
+            }
             Some(tag) => {
                 out.push_str(tag);
                 out.push_str(" disabled");
+                if pressable(tag, start_tag) {
+                    out.push_str(&format!(" {WAITING_ATTRIBUTE}"));
+                }
                 rest = &rest[tag.len()..];
             }
             None => {
@@ -103,6 +117,27 @@ fn disable_controls(html: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Whether a control works with a press alone (a button, a radio, a checkbox), so that the
+/// start script may give it back: what is typed in a text field before the app would be lost.
+fn pressable(tag: &str, start_tag: &str) -> bool {
+    tag == "<button"
+        || (tag == "<input"
+            && ["type=\"radio\"", "type=\"checkbox\""]
+                .iter()
+                .any(|kind| start_tag.contains(kind)))
+}
+
+/// Whether `start_tag` has the attribute `name` (as Leptos writes them: ` name` or ` name=`).
+fn has_attribute(start_tag: &str, name: &str) -> bool {
+    start_tag.match_indices(name).any(|(at, _)| {
+        start_tag[..at].ends_with(' ')
+            && matches!(
+                start_tag[at + name.len()..].chars().next(),
+                Some(' ' | '=' | '>' | '/')
+            )
+    })
 }
 
 #[cfg(test)]
@@ -148,16 +183,29 @@ mod tests {
     #[test]
     fn controls_are_disabled_and_nothing_else_changes() {
         let html = "<p>a<b>b</b></p><input type=\"checkbox\"><button class=\"c\">Go</button>\
-<inputs></inputs><select><option>1</option></select><textarea></textarea><br/>";
+<inputs></inputs><select><option>1</option></select><textarea></textarea><br/>\
+<input type=\"text\"><input type=\"radio\" name=\"m\">";
         assert_eq!(
             with_controls_disabled(html),
-            "<p>a<b>b</b></p><input disabled type=\"checkbox\"><button disabled class=\"c\">Go</button>\
-<inputs></inputs><select disabled><option>1</option></select><textarea disabled></textarea><br/>"
+            "<p>a<b>b</b></p><input disabled data-waits type=\"checkbox\"><button disabled data-waits class=\"c\">Go</button>\
+<inputs></inputs><select disabled><option>1</option></select><textarea disabled></textarea><br/>\
+<input disabled type=\"text\"><input disabled data-waits type=\"radio\" name=\"m\">"
         );
         assert_eq!(with_controls_disabled("a < b"), "a < b");
         assert_eq!(
             with_controls_disabled("<g tabindex=\"0\" role=\"img\"></g><a href=\"#x\">x</a>"),
             "<g tabindex=\"-1\" role=\"img\"></g><a href=\"#x\">x</a>"
+        );
+    }
+
+    #[test]
+    fn a_control_the_app_disabled_itself_is_left_as_it_is() {
+        let html = "<button type=\"button\" disabled aria-describedby=\"r\">Add</button>\
+<button disabled=\"\">x</button><button data-disabledness=\"1\">y</button>";
+        assert_eq!(
+            with_controls_disabled(html),
+            "<button type=\"button\" disabled aria-describedby=\"r\">Add</button>\
+<button disabled=\"\">x</button><button disabled data-waits data-disabledness=\"1\">y</button>"
         );
     }
 }

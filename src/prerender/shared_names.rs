@@ -6,7 +6,7 @@
 use crate::embed::model::{EmbedPart, RESIZE_MESSAGE};
 use crate::offline::model::{PROBE_PARAM, SKIP_WAITING_MESSAGE};
 use crate::platform::failure::FAILED_EVENT;
-use crate::prerender::page::{PENDING_ACTS_ATTRIBUTE, PRERENDERED_ID};
+use crate::prerender::page::{PENDING_ACTS_ATTRIBUTE, PRERENDERED_ID, WAITING_ATTRIBUTE};
 use crate::salary::model::CHART_QUERY_KEYS;
 
 /// Each placeholder and the text that replaces it.
@@ -29,6 +29,7 @@ pub fn shared_names() -> Vec<(&'static str, String)> {
         ("__PROBE_PARAM__", PROBE_PARAM.to_owned()),
         ("__PRERENDERED_ID__", PRERENDERED_ID.to_owned()),
         ("__PENDING_ACTS__", PENDING_ACTS_ATTRIBUTE.to_owned()),
+        ("__WAITING__", WAITING_ATTRIBUTE.to_owned()),
     ]
 }
 

@@ -159,7 +159,7 @@ const wasm = await init({ module_or_path: '/cg-1a_bg.wasm' });\n</script>\n\
             assert!(!page.contains(placeholder), "{placeholder} is filled");
         }
         let needed = page.find("await needed();").unwrap();
-        let import = page.find("await import('/cg-1a.js')").unwrap();
+        let import = page.find("import('/cg-1a.js')").unwrap();
         assert!(needed < import);
         assert!(page.contains("const init = bindings.default;\n  const wasm = await init("));
         let failure = page.find("} catch (error) {").unwrap();

@@ -22,19 +22,19 @@ if (__REGISTER_WORKER__ && 'serviceWorker' in navigator && window.top === window
  * What the reader presses in the static copy before the app is in charge (a Done button, a
  * chart's radio or bar): the app does the same once it is (`takeover::first_acts`), so no first
  * act is lost. The copy's controls come disabled, as they must be read without JavaScript; here
- * the ones a press is enough for work again, and the chart's bars come back into the tab order
- * (text fields stay disabled: what is typed there would be lost). Each act is the pressed
+ * the ones a press is enough for (marked __WAITING__ by the build) work again, and the chart's
+ * bars come back into the tab order (text fields stay disabled: what is typed there would be
+ * lost; a tool the app itself disabled stays so). Each act is the pressed
  * control's place, its child indices from the copy's layout root, kept in order in the copy's
  * __PENDING_ACTS__ attribute ("3.1.0 3.1.2").
  */
 const copy = document.getElementById('__PRERENDERED_ID__');
 /** The copy's own controls: the app puts its live parts in their place one by one. */
 const waiting = new WeakSet();
-copy?.querySelectorAll('button:disabled, input:is([type="radio"], [type="checkbox"]):disabled, svg [tabindex]')
-  .forEach((control) => {
-    control.disabled = false;
-    waiting.add(control);
-  });
+copy?.querySelectorAll('[__WAITING__], svg [tabindex]').forEach((control) => {
+  control.disabled = false;
+  waiting.add(control);
+});
 // The chart keeps one bar in the tab order (arrow keys move between them): the first, at first.
 copy?.querySelectorAll('svg').forEach((chart) => chart.querySelector('[tabindex="-1"]')?.setAttribute('tabindex', '0'));
 copy?.addEventListener('click', (event) => {

@@ -1,6 +1,7 @@
 //! The roadmap checklist: the guide's six steps as a personal plan kept in this browser, with
 //! notes, a pace planner, export and import, reset with Undo, and sync between tabs.
 
+mod calendar_button;
 mod checklist;
 mod context;
 mod edits;

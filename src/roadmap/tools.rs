@@ -1,8 +1,10 @@
-//! Export, import (with a preview before anything changes), reset with Undo, and print.
+//! Export, import (with a preview before anything changes), reset with Undo, print, and the
+//! plan to a calendar.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::calendar_button::CalendarButton;
 use super::context::RoadmapContext;
 use super::edits::Edit;
 use super::model::{preview_import, Date, Fault, ImportPreview, ProgressDoc, MAX_STORED_BYTES};
@@ -102,6 +104,7 @@ pub fn RoadmapTools(today: Date, undo: RwSignal<Option<ProgressDoc>>) -> impl In
                     <input type="file" accept=".json,application/json" node_ref=file_input on:change=on_file />
                 </label>
                 <button type="button" on:click=print>"Print checklist"</button>
+                <CalendarButton />
                 <button type="button" class="danger" on:click=move |_| confirming_reset.set(true)>"Reset all…"</button>
                 <EmbedButton part=EmbedPart::Roadmap label="the roadmap checklist" />
             </div>

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::decimal::px;
+
 use super::context::ChartContext;
 use super::model::{ChartLayout, StateFigures};
 use super::tooltip::{place_tooltip, Tooltip};
@@ -46,11 +48,11 @@ pub fn BarChart(
         <div class="chart-frame">
             {move || {
                 let l = layout.get();
-                let label = format!("{caption}: bar chart of {}. Use the arrow keys to move between states.", l.metric.label().to_lowercase());
+                let label = format!("{caption}: bar chart of {}. Use the arrow keys to move between states.", l.metric.label().to_ascii_lowercase());
                 let bars = l.bars.iter().map(|bar| {
                     let code = bar.figures.code.clone();
                     let (c1, c2, c3, c4, c5, c6) = (code.clone(), code.clone(), code.clone(), code.clone(), code.clone(), code.clone());
-                    let text_y = bar.row_y + 20.0;
+                    let text_y = px(bar.row_y + 20.0);
                     view! {
                         <g
                             class="bar"
@@ -66,10 +68,10 @@ pub fn BarChart(
                             on:mouseleave={let c = code.clone(); move |_| context.hide(&c)}
                             on:click=move |_| context.toggle_highlight(&c6)
                         >
-                            <rect class="bar-hit" x="0" y=bar.row_y width=l.width height="32"></rect>
-                            <text class="bar-name" x=l.name_x y=text_y text-anchor="end">{bar.figures.name.clone()}</text>
-                            <rect class="bar-rect" x=bar.x y=bar.y width=bar.width height=bar.height></rect>
-                            <text class="bar-value" x=bar.label_x y=text_y text-anchor=if bar.label_ends { "end" } else { "start" }>
+                            <rect class="bar-hit" x="0" y=px(bar.row_y) width=px(l.width) height="32"></rect>
+                            <text class="bar-name" x=px(l.name_x) y=text_y.clone() text-anchor="end">{bar.figures.name.clone()}</text>
+                            <rect class="bar-rect" x=px(bar.x) y=px(bar.y) width=px(bar.width) height=px(bar.height)></rect>
+                            <text class="bar-value" x=px(bar.label_x) y=text_y text-anchor=if bar.label_ends { "end" } else { "start" }>
                                 {bar.value_label.clone()}
                             </text>
                         </g>
@@ -79,29 +81,29 @@ pub fn BarChart(
                     <div class="chart-scroll">
                     <svg
                         class="bar-chart"
-                        viewBox=format!("0 0 {} {}", l.width, l.height)
-                        width=l.width
-                        height=l.height
+                        viewBox=format!("0 0 {} {}", px(l.width), px(l.height))
+                        width=px(l.width)
+                        height=px(l.height)
                         role="group"
                         aria-label=label
                         on:keydown=on_keydown
                     >
                         {l.band.clone().map(|band| view! {
                             <g class="band" aria-hidden="true">
-                                <rect x=band.x0 y=l.plot_top width=band.x1 - band.x0 height=l.plot_bottom - l.plot_top></rect>
+                                <rect x=px(band.x0) y=px(l.plot_top) width=px(band.x1 - band.x0) height=px(l.plot_bottom - l.plot_top)></rect>
                                 <text x="0" y="14">{band.label}</text>
                             </g>
                         })}
                         <g class="axis" aria-hidden="true">
                             {l.ticks.iter().map(|tick| view! {
-                                <line x1=tick.x x2=tick.x y1=l.plot_top y2=l.plot_bottom></line>
-                                <text x=tick.x y=l.plot_bottom + 18.0 text-anchor="middle">{tick.label.clone()}</text>
+                                <line x1=px(tick.x) x2=px(tick.x) y1=px(l.plot_top) y2=px(l.plot_bottom)></line>
+                                <text x=px(tick.x) y=px(l.plot_bottom + 18.0) text-anchor="middle">{tick.label.clone()}</text>
                             }).collect_view()}
                         </g>
                         {l.reference.clone().map(|reference| view! {
                             <g class="reference" role="img" aria-label=reference.label.clone()>
-                                <line x1=reference.x x2=reference.x y1=l.plot_top - 4.0 y2=l.plot_bottom></line>
-                                <text x=reference.label_x y="34" text-anchor=reference.label_anchor>{reference.label.clone()}</text>
+                                <line x1=px(reference.x) x2=px(reference.x) y1=px(l.plot_top - 4.0) y2=px(l.plot_bottom)></line>
+                                <text x=px(reference.label_x) y="34" text-anchor=reference.label_anchor>{reference.label.clone()}</text>
                             </g>
                         })}
                         <g class="bars">{bars}</g>

@@ -31,7 +31,7 @@ pub fn Downloads(
         let l = layout.get();
         let title = format!(
             "Infrastructure Engineer {} by state",
-            l.metric.label().to_lowercase()
+            l.metric.label().to_ascii_lowercase()
         );
         (
             write_svg(&l, &title, &source, state.get().highlight.as_deref()),

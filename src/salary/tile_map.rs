@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::decimal::px;
+
 use super::context::ChartContext;
 use super::model::{shade_bins, shade_for, StateFigures, GRID, TILES};
 use super::tooltip::{place_tooltip, Tooltip};
@@ -78,17 +80,17 @@ pub fn TileMap(rows: Memo<Vec<StateFigures>>, width: RwSignal<f64>) -> impl Into
                                     on:mouseleave={let c = code.clone(); move |_| context.hide(&c)}
                                     on:click=move |_| context.toggle_highlight(&c5)
                                 >
-                                    <rect x=x y=y width=size height=size rx="4"></rect>
-                                    <text x=centre y=y + size * 0.42 text-anchor="middle" class="tile-code">{tile.code}</text>
-                                    <text x=centre y=y + size * 0.78 text-anchor="middle" class="tile-value">{current_metric.format_short(row.value)}</text>
+                                    <rect x=px(x) y=px(y) width=px(size) height=px(size) rx="4"></rect>
+                                    <text x=px(centre) y=px(y + size * 0.42) text-anchor="middle" class="tile-code">{tile.code}</text>
+                                    <text x=px(centre) y=px(y + size * 0.78) text-anchor="middle" class="tile-value">{current_metric.format_short(row.value)}</text>
                                 </g>
                             }.into_any()
                         }
                         None => view! {
                             <g class="tile no-data">
                                 <title>{format!("{}: no data", tile.name)}</title>
-                                <rect x=x y=y width=size height=size rx="4"></rect>
-                                <text x=centre y=y + size * 0.6 text-anchor="middle" class="tile-code">{tile.code}</text>
+                                <rect x=px(x) y=px(y) width=px(size) height=px(size) rx="4"></rect>
+                                <text x=px(centre) y=px(y + size * 0.6) text-anchor="middle" class="tile-code">{tile.code}</text>
                             </g>
                         }.into_any(),
                     }
@@ -97,11 +99,11 @@ pub fn TileMap(rows: Memo<Vec<StateFigures>>, width: RwSignal<f64>) -> impl Into
                     <div class="chart-scroll">
                     <svg
                         class="tile-map"
-                        viewBox=format!("0 0 {map_width} {map_height}")
-                        width=map_width
-                        height=map_height
+                        viewBox=format!("0 0 {} {}", px(map_width), px(map_height))
+                        width=px(map_width)
+                        height=px(map_height)
                         role="group"
-                        aria-label=format!("Map of {} by state; {} states have data. Use the arrow keys to move between them.", current_metric.label().to_lowercase(), data.len())
+                        aria-label=format!("Map of {} by state; {} states have data. Use the arrow keys to move between them.", current_metric.label().to_ascii_lowercase(), data.len())
                         on:keydown=on_keydown
                     >
                         {tiles}

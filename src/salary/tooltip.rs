@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::decimal::px;
+
 use super::model::{tooltip_lines, Metric, StateFigures};
 
 /// Width the tooltip box is laid out with, so it can be kept inside the chart.
@@ -23,9 +25,9 @@ pub fn Tooltip(
                 class="chart-tooltip"
                 class:above=place.above
                 role="status"
-                style:left=format!("{}px", place.left)
-                style:top=format!("{}px", place.top)
-                style:width=format!("{TOOLTIP_WIDTH}px")
+                style:left=format!("{}px", px(place.left))
+                style:top=format!("{}px", px(place.top))
+                style:width=format!("{}px", px(TOOLTIP_WIDTH))
             >
                 <p class="tooltip-title">{row.name.clone()}</p>
                 <dl>

@@ -37,7 +37,10 @@ pub(super) fn skip_sections_off_screen(page: &web_sys::Element) -> VecDeque<web_
         if let Some(height) = content_height(&window, &copy) {
             let style = twin.style();
             let _ = style.set_property("content-visibility", "auto");
-            let _ = style.set_property("contain-intrinsic-height", &format!("auto {height}px"));
+            let _ = style.set_property(
+                "contain-intrinsic-height",
+                &format!("auto {}px", crate::decimal::decimal(height, 6)),
+            );
             skipped.push_back(twin);
         }
     }

@@ -245,9 +245,62 @@ describe('the roadmap checklist', () => {
     await context.close();
   });
 
+  test('the plan goes to a calendar: an all-day event per timed step at its target, a reminder a week before', async () => {
+    const { page, context } = await openRoadmap({ acceptDownloads: true });
+    const button = page.locator('button.calendar-button');
+    assert.equal(await button.isDisabled(), true, 'no start date yet');
+    const reason = await page.textContent(`#${await button.getAttribute('aria-describedby')}`);
+    assert.match(reason, /start date in the pace planner/);
+    const timed = steps.filter((step) => /\d/.test(step.duration));
+    const coreTools = timed[0];
+    await mark(page, coreTools.items[0].id, 'Done');
+    await page.fill('.planner input[type="date"]', '2027-01-04');
+    await page.dispatchEvent('.planner input[type="date"]', 'change');
+    await page.waitForFunction(() => !document.querySelector('button.calendar-button').disabled);
+    assert.equal(await button.getAttribute('aria-describedby'), null, 'the reason goes with the block');
+    const download = async () => {
+      const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+      assert.equal(file.suggestedFilename(), 'infrastructure-engineer-roadmap.ics');
+      return readFileSync(await file.path(), 'utf8');
+    };
+    const text = await download();
+    assert.match(text, /^BEGIN:VCALENDAR\r\n/);
+    assert.ok(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75), 'lines folded at 75 octets');
+    const { default: ICAL } = await import('ical.js');
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    const events = calendar.getAllSubcomponents('vevent').map((event) => new ICAL.Event(event));
+    assert.equal(events.length, timed.length, 'one event per step with a duration');
+    for (const [index, step] of timed.entries()) {
+      const event = events[index];
+      const target = await page.getAttribute(`#step-${step.id} .step-target time`, 'datetime');
+      assert.equal(event.startDate.isDate, true, 'all day');
+      assert.equal(event.startDate.toString(), target, `${step.id} on its target date`);
+      const next = event.startDate.clone();
+      next.addDuration(ICAL.Duration.fromString('P1D'));
+      assert.equal(event.endDate.toString(), next.toString());
+      assert.match(event.summary, new RegExp(step.title));
+      const alarm = event.component.getFirstSubcomponent('valarm');
+      assert.equal(alarm.getFirstPropertyValue('trigger').toString(), '-P7D');
+      assert.equal(alarm.getFirstPropertyValue('action'), 'DISPLAY');
+      assert.ok(event.component.getFirstPropertyValue('dtstamp'), 'stamped');
+    }
+    const name = (item) => item.term ?? item.text;
+    const described = events[0].description;
+    assert.ok(!described.includes(name(coreTools.items[0])), 'a done item is not listed');
+    for (const item of coreTools.items.slice(1)) assert.ok(described.includes(name(item)), `${name(item)} listed, unescaped`);
+    const again = new ICAL.Component(ICAL.parse(await download())).getAllSubcomponents('vevent')
+      .map((event) => event.getFirstPropertyValue('uid'));
+    assert.deepEqual(again, events.map((event) => event.uid), 'the same ids every time, so a calendar updates');
+    assert.equal(new Set(again).size, again.length);
+    await context.close();
+  });
+
   for (const colorScheme of ['light', 'dark']) {
     test(`axe finds no violations in the checklist, ${colorScheme} mode`, async () => {
       const { page, context } = await openRoadmap({ colorScheme });
+      await page.waitForSelector('.roadmap-tools .tool-hint');
+      const before = await new AxeBuilder({ page }).include('.roadmap-tools').analyze();
+      assert.deepEqual(before.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), [], 'with the calendar\'s reason shown');
       await mark(page, itemIds[0], 'Done');
       await page.click(`#item-${itemIds[0]} .note-toggle`);
       await page.fill('.planner input[type="date"]', '2020-01-01');

@@ -70,9 +70,9 @@ fn describe(value: &Value) -> String {
     match value {
         Value::String(text) if text.chars().count() > SHOWN => {
             let start: String = text.chars().take(SHOWN).collect();
-            format!("the text {:?}", start + "…")
+            format!("the text \"{start}…\"")
         }
-        Value::String(text) => format!("the text {text:?}"),
+        Value::String(text) => format!("the text \"{text}\""),
         Value::Array(_) => "a list".into(),
         Value::Object(_) => "an object".into(),
         other => other.to_string(),

@@ -1,6 +1,7 @@
 //! What the chart measures: median salary, number employed, or difference from the national median.
 
 use crate::data::{format_count, format_dollars, format_signed_percent, Guide, StateSalary};
+use crate::decimal::decimal;
 
 /// The figure the bars, tiles and sort follow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -69,13 +70,13 @@ impl Metric {
 /// `128736` -> `129K`, `2500` -> `2.5K`, `0` -> `0`.
 fn short_thousands(value: f64) -> String {
     if value.abs() < 1000.0 {
-        return format!("{}", value.round());
+        return decimal(value, 0);
     }
     let thousands = value / 1000.0;
     if (thousands - thousands.round()).abs() < 0.05 || thousands.abs() >= 100.0 {
-        format!("{}K", thousands.round())
+        format!("{}K", decimal(thousands, 0))
     } else {
-        format!("{thousands:.1}K")
+        format!("{}K", decimal(thousands, 1))
     }
 }
 

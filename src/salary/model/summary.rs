@@ -56,7 +56,7 @@ pub fn tooltip_lines(
             format!(
                 "{} of {state_count} by {}",
                 row.rank,
-                metric.label().to_lowercase()
+                metric.label().to_ascii_lowercase()
             ),
         ),
     ]

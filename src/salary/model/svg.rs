@@ -2,6 +2,7 @@
 //! SVG and PNG downloads. Colours are written in (light theme) since no stylesheet travels with it.
 
 use super::bars::{ChartLayout, FONT_PX};
+use crate::decimal::px;
 
 const TITLE_PX: f64 = 40.0;
 const SOURCE_PX: f64 = 28.0;
@@ -20,10 +21,10 @@ pub fn write_svg(
     source: &str,
     highlight: Option<&str>,
 ) -> String {
-    let width = layout.width;
-    let height = layout.height + TITLE_PX + SOURCE_PX;
+    let full_height = layout.height + TITLE_PX + SOURCE_PX;
+    let (width, height, font) = (px(layout.width), px(full_height), px(FONT_PX));
     let mut svg = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif" font-size="{FONT_PX}">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif" font-size="{font}">"#
     );
     svg.push_str(&format!(r#"<title>{}</title>"#, escape(title)));
     svg.push_str(&format!(
@@ -33,14 +34,14 @@ pub fn write_svg(
         r#"<text x="0" y="24" font-size="17" font-weight="700" fill="{INK}">{}</text>"#,
         escape(title)
     ));
-    svg.push_str(&format!(r#"<g transform="translate(0 {TITLE_PX})">"#));
+    svg.push_str(&format!(r#"<g transform="translate(0 {})">"#, px(TITLE_PX)));
     if let Some(band) = &layout.band {
         svg.push_str(&format!(
             r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{BAND}"/>"#,
-            band.x0,
-            layout.plot_top,
-            band.x1 - band.x0,
-            layout.plot_bottom - layout.plot_top
+            px(band.x0),
+            px(layout.plot_top),
+            px(band.x1 - band.x0),
+            px(layout.plot_bottom - layout.plot_top)
         ));
         svg.push_str(&format!(
             r#"<text x="0" y="14" fill="{MUTED}">{}</text>"#,
@@ -50,22 +51,22 @@ pub fn write_svg(
     for tick in &layout.ticks {
         svg.push_str(&format!(
             r#"<line x1="{x}" x2="{x}" y1="{}" y2="{}" stroke="{GRID}"/><text x="{x}" y="{}" text-anchor="middle" fill="{MUTED}">{}</text>"#,
-            layout.plot_top,
-            layout.plot_bottom,
-            layout.plot_bottom + 18.0,
+            px(layout.plot_top),
+            px(layout.plot_bottom),
+            px(layout.plot_bottom + 18.0),
             escape(&tick.label),
-            x = tick.x
+            x = px(tick.x)
         ));
     }
     if let Some(reference) = &layout.reference {
         svg.push_str(&format!(
             r#"<line x1="{x}" x2="{x}" y1="{}" y2="{}" stroke="{INK}" stroke-width="2" stroke-dasharray="4 3"/><text x="{}" y="34" text-anchor="{}" fill="{INK}">{}</text>"#,
-            layout.plot_top - 4.0,
-            layout.plot_bottom,
-            reference.label_x,
+            px(layout.plot_top - 4.0),
+            px(layout.plot_bottom),
+            px(reference.label_x),
             reference.label_anchor,
             escape(&reference.label),
-            x = reference.x
+            x = px(reference.x)
         ));
     }
     for bar in &layout.bars {
@@ -77,17 +78,17 @@ pub fn write_svg(
         } else {
             BAR
         };
-        let text_y = bar.row_y + 20.0;
+        let text_y = px(bar.row_y + 20.0);
         let weight = if is_highlight { "700" } else { "400" };
         svg.push_str(&format!(
             r#"<text x="{}" y="{text_y}" text-anchor="end" font-weight="{weight}" fill="{INK}">{}</text><rect x="{}" y="{}" width="{}" height="{}" fill="{fill}"/><text x="{}" y="{text_y}" text-anchor="{}" fill="{INK}" stroke="white" stroke-width="4" paint-order="stroke">{}</text>"#,
-            layout.name_x,
+            px(layout.name_x),
             escape(&bar.figures.name),
-            bar.x,
-            bar.y,
-            bar.width,
-            bar.height,
-            bar.label_x,
+            px(bar.x),
+            px(bar.y),
+            px(bar.width),
+            px(bar.height),
+            px(bar.label_x),
             if bar.label_ends { "end" } else { "start" },
             escape(&bar.value_label)
         ));
@@ -95,7 +96,7 @@ pub fn write_svg(
     svg.push_str("</g>");
     svg.push_str(&format!(
         r#"<text x="0" y="{}" font-size="12" fill="{MUTED}">{}</text>"#,
-        height - 8.0,
+        px(full_height - 8.0),
         escape(source)
     ));
     svg.push_str("</svg>");

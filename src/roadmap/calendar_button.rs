@@ -1,0 +1,47 @@
+//! "Add to calendar": the plan's target dates as an `.ics` file, or, until the pace planner has
+//! a start date, the reason it cannot be made yet.
+
+use leptos::prelude::*;
+
+use super::context::RoadmapContext;
+use super::model::{write_calendar, NoCalendar, ProgressDoc};
+use crate::platform::clock::now_ms;
+use crate::platform::files::save_text;
+
+/// The file's name.
+const FILE_NAME: &str = "infrastructure-engineer-roadmap.ics";
+
+/// The id of the reason shown while the button is disabled (its description).
+const REASON_ID: &str = "calendar-reason";
+
+/// The button, and the reason beside it while it is disabled.
+#[component]
+pub fn CalendarButton() -> impl IntoView {
+    let RoadmapContext { doc, checklist, .. } = expect_context::<RoadmapContext>();
+    let timed = checklist.steps.iter().any(|step| step.months.is_some());
+    let blocked = Memo::new(
+        move |_| match doc.with(|doc: &ProgressDoc| doc.planner.is_some()) {
+            _ if !timed => Some(NoCalendar::NoTimedStep),
+            false => Some(NoCalendar::NoPlan),
+            true => None,
+        },
+    );
+    let download = move |_| {
+        let made = doc.with_untracked(|doc| write_calendar(&checklist, doc, now_ms()));
+        if let Ok(ics) = made {
+            save_text(FILE_NAME, "text/calendar", &ics);
+        }
+    };
+    view! {
+        <button
+            type="button"
+            class="calendar-button"
+            disabled=move || blocked.with(Option::is_some)
+            aria-describedby=move || blocked.with(Option::is_some).then_some(REASON_ID)
+            on:click=download
+        >
+            "Add to calendar"
+        </button>
+        {move || blocked.get().map(|why| view! { <span class="tool-hint" id=REASON_ID>{why.reason()}</span> })}
+    }
+}
