@@ -2,6 +2,9 @@
 //!
 //! Each feature has its own folder with a pure, natively tested model and thin views.
 
+// Leptos view types nest deeply; the roadmap's tool bar passes the default limit of 128.
+#![recursion_limit = "256"]
+
 pub mod app;
 pub mod data;
 pub mod decimal;

@@ -1,10 +1,9 @@
 //! The Embed button and its dialog: ready-made snippets with a Copy button.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use super::model::{iframe_snippet, loader_snippet, EmbedPart};
+use crate::widgets::CopyField;
 
 /// What the dialog is open for: the part, and the chart's state as a query (may be empty).
 #[derive(Clone, Copy)]
@@ -80,57 +79,12 @@ pub fn EmbedDialog() -> impl IntoView {
             {move || snippets().map(|(title, loader, iframe)| view! {
                 <h2 id="embed-title">{format!("Embed: {title}")}</h2>
                 <p>"Paste this into your page. The script sizes the frame to its content; it works with several embeds on one page."</p>
-                <Snippet id="embed-loader" label="With the loader script (recommended)" text=loader />
-                <Snippet id="embed-iframe" label="As a plain iframe" text=iframe />
+                <CopyField id="embed-loader" label="With the loader script (recommended)" text=loader />
+                <CopyField id="embed-iframe" label="As a plain iframe" text=iframe />
             })}
             <form method="dialog">
                 <button type="submit" class="close-dialog">"Close"</button>
             </form>
         </dialog>
-    }
-}
-
-/// A read-only snippet and its Copy button, which says when it has copied.
-#[component]
-fn Snippet(id: &'static str, label: &'static str, text: String) -> impl IntoView {
-    let copied = RwSignal::new(None::<&'static str>);
-    let area = NodeRef::<leptos::html::Textarea>::new();
-    let to_copy = text.clone();
-    let copy = move |_| {
-        let text = to_copy.clone();
-        spawn_local(async move {
-            let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
-            let written = match clipboard {
-                Some(clipboard) => {
-                    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text))
-                        .await
-                        .is_ok()
-                }
-                None => false,
-            };
-            // Fallback where the Clipboard API is missing or refused: select and copy.
-            let done = written
-                || area.get_untracked().is_some_and(|area| {
-                    area.select();
-                    web_sys::window()
-                        .and_then(|w| w.document())
-                        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
-                        .and_then(|d| d.exec_command("copy").ok())
-                        .unwrap_or(false)
-                });
-            copied.set(Some(if done {
-                "Copied"
-            } else {
-                "Press Ctrl+C (or ⌘C) to copy the selected text"
-            }));
-        });
-    };
-    view! {
-        <div class="snippet">
-            <label for=id>{label}</label>
-            <textarea id=id node_ref=area readonly rows="4" prop:value=text></textarea>
-            <button type="button" on:click=copy>"Copy"<span class="visually-hidden">{format!(" {label}")}</span></button>
-            <span class="copy-status" role="status">{move || copied.get()}</span>
-        </div>
     }
 }

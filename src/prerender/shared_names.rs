@@ -7,6 +7,7 @@ use crate::embed::model::{EmbedPart, RESIZE_MESSAGE};
 use crate::offline::model::{PROBE_PARAM, SKIP_WAITING_MESSAGE};
 use crate::platform::failure::FAILED_EVENT;
 use crate::prerender::page::{PENDING_ACTS_ATTRIBUTE, PRERENDERED_ID, WAITING_ATTRIBUTE};
+use crate::roadmap::model::FRAGMENT_KEY;
 use crate::salary::model::CHART_QUERY_KEYS;
 
 /// Each placeholder and the text that replaces it.
@@ -30,6 +31,7 @@ pub fn shared_names() -> Vec<(&'static str, String)> {
         ("__PRERENDERED_ID__", PRERENDERED_ID.to_owned()),
         ("__PENDING_ACTS__", PENDING_ACTS_ATTRIBUTE.to_owned()),
         ("__WAITING__", WAITING_ATTRIBUTE.to_owned()),
+        ("__PROGRESS_KEY__", FRAGMENT_KEY.to_owned()),
     ]
 }
 

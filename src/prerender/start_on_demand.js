@@ -54,7 +54,8 @@ const CHART_STATE = /[?&](__CHART_KEYS__)=/;
 
 /**
  * Resolves when the reader needs the app: at once for an embed (which shows nothing without
- * it); after the first paint for a link whose query carries the chart's state, and in a browser
+ * it); after the first paint for a link whose query carries the chart's state or whose fragment
+ * carries the reader's progress (a progress link, which the checklist previews), and in a browser
  * without IntersectionObserver; otherwise at the reader's first input, or when the chart or the
  * checklist (`.salary-explorer`, `#roadmap-checklist`) comes within a screen's height of the
  * viewport, so that they work by the time they are reached. (The static copy's other disabled
@@ -66,7 +67,9 @@ function needed() {
       start();
       return;
     }
-    if (CHART_STATE.test(location.search) || !('IntersectionObserver' in window)) {
+    // A progress link (#__PROGRESS_KEY__=…) is for the checklist, which shows what it carries.
+    const progressLink = location.hash.startsWith('#__PROGRESS_KEY__=');
+    if (CHART_STATE.test(location.search) || progressLink || !('IntersectionObserver' in window)) {
       // Hidden tabs and off-screen frames get no animation frames: the timer starts them anyway.
       requestAnimationFrame(() => setTimeout(start));
       setTimeout(start, 250);

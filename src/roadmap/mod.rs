@@ -3,6 +3,7 @@
 
 mod calendar_button;
 mod checklist;
+mod compression;
 mod context;
 mod edits;
 mod item_row;
@@ -10,6 +11,7 @@ pub mod model;
 mod notices;
 mod planner_view;
 mod progress_meter;
+mod share_dialog;
 mod step_card;
 pub mod storage;
 mod tools;

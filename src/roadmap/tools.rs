@@ -5,13 +5,20 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::calendar_button::CalendarButton;
+use super::compression::inflate;
 use super::context::RoadmapContext;
 use super::edits::Edit;
-use super::model::{preview_import, Date, Fault, ImportPreview, ProgressDoc, MAX_STORED_BYTES};
+use super::model::{
+    preview_import, read_fragment, Date, Fault, ImportPreview, LinkError, ProgressDoc,
+    MAX_STORED_BYTES,
+};
+use super::share_dialog::ShareProgress;
 use crate::embed::model::EmbedPart;
 use crate::embed::EmbedButton;
 use crate::platform::clock::now_ms;
 use crate::platform::files::save_text;
+use crate::platform::lifetime::in_scope;
+use crate::platform::tasks::next_task;
 
 /// Saves the progress as a JSON file named after today's date.
 pub fn export(doc: &ProgressDoc, today: Date) {
@@ -32,9 +39,29 @@ pub fn RoadmapTools(today: Date, undo: RwSignal<Option<ProgressDoc>>) -> impl In
     } = expect_context::<RoadmapContext>();
     let preview = RwSignal::new(None::<ImportPreview>);
     let import_error = RwSignal::new(None::<String>);
+    // Where the preview's document comes from: an imported "file" or a progress "link".
+    let source = RwSignal::new("file");
     let confirming_reset = RwSignal::new(false);
     let file_input = NodeRef::<leptos::html::Input>::new();
 
+    // A progress link (`#progress=…`), on arrival or pasted into the address bar of an open
+    // page: the same preview as a file, once; the fragment goes at once whatever the reader
+    // chooses, so that a reload or a bookmark does not bring it back.
+    let scope = Owner::current();
+    Effect::new({
+        let checklist = checklist.clone();
+        move |opened: Option<()>| {
+            if opened.is_some() {
+                return;
+            }
+            open_progress_link(&checklist, doc, preview, import_error, source);
+            let checklist = checklist.clone();
+            let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+                open_progress_link(&checklist, doc, preview, import_error, source);
+            });
+            in_scope(scope.as_ref(), || on_cleanup(move || listener.remove()));
+        }
+    });
     let on_file = move |_| {
         let Some(file) = file_input
             .get()
@@ -44,6 +71,7 @@ pub fn RoadmapTools(today: Date, undo: RwSignal<Option<ProgressDoc>>) -> impl In
             return;
         };
         let checklist = checklist.clone();
+        source.set("file");
         spawn_local(async move {
             // The size is checked before the file is read: a huge file is never loaded.
             let bytes = file.size() as usize;
@@ -105,12 +133,13 @@ pub fn RoadmapTools(today: Date, undo: RwSignal<Option<ProgressDoc>>) -> impl In
                 </label>
                 <button type="button" on:click=print>"Print checklist"</button>
                 <CalendarButton />
+                <ShareProgress />
                 <button type="button" class="danger" on:click=move |_| confirming_reset.set(true)>"Reset all…"</button>
                 <EmbedButton part=EmbedPart::Roadmap label="the roadmap checklist" />
             </div>
             {move || import_error.get().map(|message| view! {
                 <div class="notice error" role="alert">
-                    <p><strong>"Import failed: "</strong>{message}". Nothing was changed."</p>
+                    <p><strong>{move || if source.get() == "link" { "This link cannot be used: " } else { "Import failed: " }}</strong>{message}". Nothing was changed."</p>
                 </div>
             })}
             {move || preview.get().map(|found| {
@@ -119,7 +148,8 @@ pub fn RoadmapTools(today: Date, undo: RwSignal<Option<ProgressDoc>>) -> impl In
                     <div class="notice import-preview" role="status">
                         <p>
                             {format!(
-                                "Replacing your progress with this file changes {} items and {} notes; merging it keeps the newer of each and changes {} items and {} notes.",
+                                "Replacing your progress with this {} changes {} items and {} notes; merging it keeps the newer of each and changes {} items and {} notes.",
+                                source.get_untracked(),
                                 found.items_changed, found.notes_changed, found.merge_items_changed, found.merge_notes_changed
                             )}
                             {found.planner_changed.then_some(" It also sets a different pace plan.")}
@@ -157,4 +187,71 @@ pub fn RoadmapTools(today: Date, undo: RwSignal<Option<ProgressDoc>>) -> impl In
             })}
         </section>
     }
+}
+
+/// Reads a progress link from the URL, removes it from the address bar, and shows what it
+/// would change (or why it cannot be used), scrolled into view.
+fn open_progress_link(
+    checklist: &std::sync::Arc<super::model::Checklist>,
+    doc: RwSignal<ProgressDoc>,
+    preview: RwSignal<Option<ImportPreview>>,
+    import_error: RwSignal<Option<String>>,
+    source: RwSignal<&'static str>,
+) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let Some(read) = read_fragment(&location.hash().unwrap_or_default()) else {
+        return;
+    };
+    if let Ok(history) = window.history() {
+        let address = format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        );
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
+    }
+    source.set("link");
+    let checklist = checklist.clone();
+    spawn_local(async move {
+        let outcome = match read {
+            Err(problem) => Err(problem.to_string()),
+            Ok(bytes) => match inflate(&bytes, MAX_STORED_BYTES).await {
+                Err(_) => Err(LinkError::Damaged.to_string()),
+                Ok(text) => match String::from_utf8(text) {
+                    Err(_) => Err(LinkError::Damaged.to_string()),
+                    Ok(text) => doc
+                        .with_untracked(|current| {
+                            preview_import(&text, current, &checklist, now_ms())
+                        })
+                        .map_err(|error| error.to_string()),
+                },
+            },
+        };
+        match outcome {
+            Ok(found) => {
+                import_error.set(None);
+                preview.set(Some(found));
+            }
+            Err(message) => {
+                preview.set(None);
+                import_error.set(Some(message));
+            }
+        }
+        // The notice sits low on the page; the reader who opened the link must see it.
+        next_task().await;
+        if let Some(notice) = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| {
+                document
+                    .query_selector(".roadmap-tools .notice")
+                    .ok()
+                    .flatten()
+            })
+        {
+            notice.scroll_into_view();
+        }
+    });
 }

@@ -14,6 +14,7 @@ mod import;
 mod json_text;
 mod merge;
 mod planner;
+mod share_link;
 mod size;
 mod state;
 
@@ -32,5 +33,8 @@ pub use document::{
 pub use import::{preview_import, ImportError, ImportPreview};
 pub use merge::merge;
 pub use planner::{finish_date, plan, StepPlan, BASELINE_HOURS_PER_WEEK};
+pub use share_link::{
+    has_notes, link_json, qr_path, read_fragment, write_link, LinkError, FRAGMENT_KEY, QR_MAX_CHARS,
+};
 pub use size::encode;
 pub use state::ItemState;

@@ -1,0 +1,289 @@
+//! The progress link: the whole progress document carried in a URL fragment (which never
+//! reaches a server), and its QR code. Pure: the browser compresses the document's JSON
+//! (`roadmap/compression.rs`, `deflate-raw`); this module writes and reads the fragment
+//! (`#progress=1.<base64url>`) and draws the code. What a link brings is checked by the same
+//! path as an imported file (`preview_import`).
+
+use std::fmt;
+
+use qrcodegen::{QrCode, QrCodeEcc};
+
+use super::document::ProgressDoc;
+
+/// The fragment's key: `#progress=…`; the page's start script gets it at build time, so that a
+/// link starts the app at once.
+pub const FRAGMENT_KEY: &str = "progress";
+
+/// The format's version, first in the value: a later format can be told apart.
+const VERSION: &str = "1";
+
+/// The longest link a QR code is drawn for: version 40 at error correction level M holds 2,331
+/// bytes, but a phone camera reads codes that dense badly; 1,200 keeps it to about version 27.
+pub const QR_MAX_CHARS: usize = 1200;
+
+/// Why a fragment that says it is a progress link cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkError {
+    /// Nothing after the key.
+    Empty,
+    /// A version this app does not know (a newer app made the link).
+    UnknownVersion(String),
+    /// Not base64url: the link was cut or altered.
+    Damaged,
+}
+
+impl fmt::Display for LinkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LinkError::Empty => f.write_str("the link carries no progress"),
+            LinkError::UnknownVersion(version) => write!(
+                f,
+                "the link was made by a newer version of this guide (format {version})"
+            ),
+            LinkError::Damaged => f.write_str("the link is damaged or was cut short"),
+        }
+    }
+}
+
+/// The JSON a link carries for `doc`: the whole document, or without its notes.
+pub fn link_json(doc: &ProgressDoc, with_notes: bool) -> String {
+    if with_notes {
+        return doc.to_json();
+    }
+    let mut bare = doc.clone();
+    for item in bare.items.values_mut() {
+        item.note.clear();
+    }
+    bare.to_json()
+}
+
+/// Whether `doc` has a note a link could leave out.
+pub fn has_notes(doc: &ProgressDoc) -> bool {
+    doc.items.values().any(|item| !item.note.is_empty())
+}
+
+/// The link to `base` (the app's address, without query or fragment) carrying `compressed`.
+pub fn write_link(base: &str, compressed: &[u8]) -> String {
+    format!(
+        "{base}#{FRAGMENT_KEY}={VERSION}.{}",
+        base64url_encode(compressed)
+    )
+}
+
+/// What the URL's `hash` says: `None` when it is not a progress link (`#faq`, nothing), else
+/// the compressed bytes or why they cannot be read.
+pub fn read_fragment(hash: &str) -> Option<Result<Vec<u8>, LinkError>> {
+    let value = hash
+        .strip_prefix('#')
+        .unwrap_or(hash)
+        .strip_prefix(FRAGMENT_KEY)?
+        .strip_prefix('=')?;
+    if value.is_empty() {
+        return Some(Err(LinkError::Empty));
+    }
+    let Some((version, data)) = value.split_once('.') else {
+        return Some(Err(LinkError::Damaged));
+    };
+    if version != VERSION {
+        return Some(Err(LinkError::UnknownVersion(
+            version.chars().take(8).collect(),
+        )));
+    }
+    Some(base64url_decode(data).ok_or(LinkError::Damaged))
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// `bytes` in base64url without padding (RFC 4648 section 5), as URLs carry it unescaped.
+/// Hand-written: 30 lines against a crate's generic engines, for the one alphabet used.
+pub fn base64url_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &byte)| n | u32::from(byte) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+        }
+    }
+    out
+}
+
+/// The bytes of base64url `text` (padding allowed); `None` for any other character, or a length
+/// no encoding gives.
+pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
+    let text = text.trim_end_matches('=');
+    if text.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    for chunk in text.as_bytes().chunks(4) {
+        let mut n = 0u32;
+        for (i, &c) in chunk.iter().enumerate() {
+            let value = ALPHABET.iter().position(|&a| a == c)? as u32;
+            n |= value << (18 - 6 * i);
+        }
+        let bytes = n.to_be_bytes();
+        out.extend_from_slice(&bytes[1..chunk.len()]);
+        // The bits below the last whole byte must be zero, so that one link has one spelling.
+        let unused = match chunk.len() {
+            2 => n & 0xFFFF,
+            3 => n & 0xFF,
+            _ => 0,
+        };
+        if unused != 0 {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+/// The QR code of `link`, as the side of its square in modules (the quiet zone of 4 included)
+/// and one SVG path drawing its dark modules; `None` when the link is too long for a camera.
+pub fn qr_path(link: &str) -> Option<(u32, String)> {
+    if link.len() > QR_MAX_CHARS {
+        return None;
+    }
+    let code = QrCode::encode_text(link, QrCodeEcc::Medium).ok()?;
+    let size = code.size();
+    let mut path = String::new();
+    for y in 0..size {
+        for x in 0..size {
+            if code.get_module(x, y) {
+                path.push_str(&format!("M{} {}h1v1h-1z", x + 4, y + 4));
+            }
+        }
+    }
+    Some(((size + 8) as u32, path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64url_matches_the_rfc_vectors() {
+        for (plain, encoded) in [
+            ("", ""),
+            ("f", "Zg"),
+            ("fo", "Zm8"),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg"),
+            ("fooba", "Zm9vYmE"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64url_encode(plain.as_bytes()), encoded);
+            assert_eq!(base64url_decode(encoded).unwrap(), plain.as_bytes());
+        }
+        assert_eq!(base64url_encode(&[0xfb, 0xff]), "-_8");
+        assert_eq!(base64url_decode("Zg=="), Some(b"f".to_vec()));
+    }
+
+    #[test]
+    fn a_plain_anchor_is_not_a_progress_link() {
+        assert_eq!(read_fragment("#faq"), None);
+        assert_eq!(read_fragment(""), None);
+        assert_eq!(read_fragment("#progressive"), None);
+        assert_eq!(read_fragment("#progress"), None);
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_link_says_so() {
+        assert_eq!(read_fragment("#progress="), Some(Err(LinkError::Empty)));
+        assert_eq!(
+            read_fragment("#progress=1.ab$c"),
+            Some(Err(LinkError::Damaged))
+        );
+        assert_eq!(
+            read_fragment("#progress=1.abcde"),
+            Some(Err(LinkError::Damaged))
+        );
+        assert_eq!(
+            read_fragment("#progress=1.Zh"),
+            Some(Err(LinkError::Damaged)),
+            "stray bits"
+        );
+        assert_eq!(
+            read_fragment("#progress=nodot"),
+            Some(Err(LinkError::Damaged))
+        );
+        assert_eq!(
+            read_fragment("#progress=9.Zm9v"),
+            Some(Err(LinkError::UnknownVersion("9".into())))
+        );
+        assert!(LinkError::Damaged.to_string().contains("damaged"));
+    }
+
+    #[test]
+    fn a_link_reads_back_to_its_bytes() {
+        let link = write_link("https://example.org/guide/", &[1, 2, 3, 250]);
+        assert!(link.starts_with("https://example.org/guide/#progress=1."));
+        let hash = &link[link.find('#').unwrap()..];
+        assert_eq!(read_fragment(hash), Some(Ok(vec![1, 2, 3, 250])));
+    }
+
+    #[test]
+    fn notes_can_be_left_out() {
+        let mut doc = ProgressDoc::new();
+        doc.items.insert(
+            "a".into(),
+            super::super::document::ItemProgress {
+                state: super::super::state::ItemState::Done,
+                note: "private".into(),
+                updated_at: 5,
+            },
+        );
+        assert!(has_notes(&doc));
+        assert!(link_json(&doc, true).contains("private"));
+        let bare = link_json(&doc, false);
+        assert!(!bare.contains("private") && bare.contains("done"));
+    }
+
+    #[test]
+    fn a_short_link_has_a_code_and_a_long_one_does_not() {
+        let (size, path) = qr_path("https://example.org/#progress=1.Zm9v").unwrap();
+        assert!(size >= 21 + 8);
+        assert!(path.starts_with('M'));
+        assert_eq!(qr_path(&"x".repeat(QR_MAX_CHARS + 1)), None);
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use crate::roadmap::model::arbitrary::doc;
+    use crate::roadmap::model::read_text;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_valid_document_round_trips_through_a_link(doc in doc()) {
+            // The bytes uncompressed: compression is the browser's, and lossless.
+            let link = write_link("https://x.test/", link_json(&doc, true).as_bytes());
+            let hash = &link[link.find('#').unwrap()..];
+            let bytes = read_fragment(hash).unwrap().unwrap();
+            let read = read_text(std::str::from_utf8(&bytes).unwrap()).unwrap();
+            prop_assert!(read.faults.is_empty());
+            prop_assert_eq!(read.doc, doc);
+        }
+
+        #[test]
+        fn any_bytes_round_trip_through_a_link(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+            let link = write_link("https://x.test/", &bytes);
+            let hash = &link[link.find('#').unwrap()..];
+            let read = read_fragment(hash);
+            if bytes.is_empty() {
+                prop_assert!(read.is_some());
+            } else {
+                prop_assert_eq!(read, Some(Ok(bytes)));
+            }
+        }
+
+        #[test]
+        fn any_fragment_reads_without_panicking(hash in ".{0,300}") {
+            let _ = read_fragment(&hash);
+            let _ = read_fragment(&format!("#progress=1.{hash}"));
+        }
+    }
+}

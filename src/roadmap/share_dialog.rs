@@ -1,0 +1,114 @@
+//! "Share or move my progress": a link that carries the whole progress document in its
+//! fragment, with its length, a Copy button and a QR code, in a modal dialog.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::compression::deflate;
+use super::context::RoadmapContext;
+use super::model::{has_notes, link_json, qr_path, write_link, QR_MAX_CHARS};
+use crate::widgets::CopyField;
+
+/// The app's own address (the document's base, without query or fragment): an embedded
+/// checklist's link opens the full app.
+fn app_address() -> String {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.base_uri().ok().flatten())
+        .map(|base| base.split(['?', '#']).next().unwrap_or_default().to_owned())
+        .unwrap_or_default()
+}
+
+/// The button, and the dialog it opens.
+#[component]
+pub fn ShareProgress() -> impl IntoView {
+    let RoadmapContext { doc, .. } = expect_context::<RoadmapContext>();
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let with_notes = RwSignal::new(true);
+    let link = RwSignal::new(None::<Result<String, String>>);
+    let make_link = move || {
+        let json = doc.with_untracked(|doc| link_json(doc, with_notes.get_untracked()));
+        link.set(None);
+        spawn_local(async move {
+            let made = deflate(json.as_bytes())
+                .await
+                .map(|bytes| write_link(&app_address(), &bytes));
+            link.set(Some(made));
+        });
+    };
+    let open = move |_| {
+        make_link();
+        if let Some(dialog) = dialog.get() {
+            if !dialog.open() {
+                let _ = dialog.show_modal();
+            }
+        }
+    };
+    let notes = move || doc.with(has_notes);
+    view! {
+        <button type="button" class="share-button" aria-haspopup="dialog" on:click=open>
+            "Share or move my progress…"
+        </button>
+        <dialog class="share-dialog" node_ref=dialog aria-labelledby="share-title">
+            <h2 id="share-title">"Share or move your progress"</h2>
+            <p>
+                "Open this link in another browser or on another device to bring your progress there. "
+                "Everything travels inside the link: no account, and nothing is sent to a server. "
+                "The other side shows what the link would change before anything does."
+            </p>
+            {move || notes().then(|| view! {
+                <label class="share-notes">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || with_notes.get()
+                        on:change=move |event| {
+                            with_notes.set(event_target_checked(&event));
+                            make_link();
+                        }
+                    />
+                    " Include my notes"
+                </label>
+            })}
+            {move || match link.get() {
+                None => view! { <p role="status">"Making the link…"</p> }.into_any(),
+                Some(Err(problem)) => view! {
+                    <p class="notice error" role="alert">{format!("The link could not be made: {problem}.")}</p>
+                }
+                .into_any(),
+                Some(Ok(url)) => {
+                    let length = format!("{} characters", url.chars().count());
+                    let code = qr_path(&url);
+                    view! {
+                        <CopyField id="share-link" label="Link to your progress" text=url />
+                        <p class="share-length">{length}</p>
+                        {match code {
+                            Some((size, path)) => view! {
+                                <svg
+                                    class="share-qr"
+                                    viewBox=format!("0 0 {size} {size}")
+                                    role="img"
+                                    aria-label="QR code of the link: scan it with a phone's camera to open it there"
+                                >
+                                    <rect width=size.to_string() height=size.to_string() fill="#fff"></rect>
+                                    <path d=path fill="#000"></path>
+                                </svg>
+                            }
+                            .into_any(),
+                            None => view! {
+                                <p class="share-no-qr">
+                                    {format!("This link is too long for a QR code a camera can read (over {QR_MAX_CHARS} characters).")}
+                                    {notes().then_some(" Leave your notes out to make it shorter.")}
+                                </p>
+                            }
+                            .into_any(),
+                        }}
+                    }
+                    .into_any()
+                }
+            }}
+            <form method="dialog">
+                <button type="submit" class="close-dialog">"Close"</button>
+            </form>
+        </dialog>
+    }
+}
