@@ -33,6 +33,25 @@ for (const shot of shots) {
   console.log(`wrote ${shot.file}`);
 }
 
+// The "Share or move my progress" dialog, with a little progress and a note, light mode.
+{
+  const context = await browser.newContext({ viewport: { width: 900, height: 1100 }, colorScheme: 'light', reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto(server.url + '#roadmap');
+  await page.keyboard.press('Shift');
+  await page.waitForSelector('#app .check-item');
+  await page.click('#item-tool-terraform .state-button:has-text("Done")');
+  await page.click('#item-tool-kubernetes .state-button:has-text("In progress")');
+  await page.click('#item-tool-kubernetes .note-toggle');
+  await page.fill('#item-tool-kubernetes textarea', 'k3s homelab');
+  await page.click('button.share-button');
+  await page.waitForSelector('.share-dialog svg.share-qr');
+  await page.waitForTimeout(300);
+  await page.locator('.share-dialog').screenshot({ path: 'docs/share-dialog.png' });
+  await context.close();
+  console.log('wrote docs/share-dialog.png');
+}
+
 // The embedding demo: a host page on another origin with the chart and a guide section.
 const { mkdtempSync, writeFileSync } = await import('node:fs');
 const { tmpdir } = await import('node:os');
