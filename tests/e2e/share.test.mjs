@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { useApp } from './support/app.mjs';
+import { controlled } from './support/worker.mjs';
 
 const KEY = 'career-guide:roadmap';
 const app = useApp();
@@ -176,6 +177,29 @@ describe('moving progress with a link', () => {
       await context.close();
     });
   }
+
+  test('offline, with the site saved by its worker, a link is made, opened and applied', async () => {
+    const context = await app.browser.newContext({ reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(at('#roadmap'));
+    await controlled(page);
+    await page.reload();
+    await page.keyboard.press('Shift');
+    await page.waitForSelector('#app .check-item');
+    await context.setOffline(true);
+    await mark(page, itemIds[0], 'Done');
+    const link = await shareLink(page);
+    await page.keyboard.press('Escape');
+    await page.click('button:has-text("Reset all")');
+    await page.click('button:has-text("Reset everything")');
+    assert.match(await pressed(page, itemIds[0]), /Not started/);
+    const tab = await context.newPage();
+    await tab.goto(link);
+    await tab.locator('.import-preview').waitFor();
+    await tab.click('button:has-text("Replace my progress")');
+    assert.match(await pressed(tab, itemIds[0]), /Done/);
+    await context.close();
+  });
 
   test('the embedded checklist shares a link to the full app', async () => {
     const { page, context } = await app.open('?embed=roadmap', { reducedMotion: 'reduce' });
