@@ -240,18 +240,23 @@ fn open_progress_link(
                 import_error.set(Some(message));
             }
         }
-        // The notice sits low on the page; the reader who opened the link must see it.
-        next_task().await;
-        if let Some(notice) = web_sys::window()
-            .and_then(|window| window.document())
-            .and_then(|document| {
-                document
-                    .query_selector(".roadmap-tools .notice")
-                    .ok()
-                    .flatten()
-            })
-        {
-            notice.scroll_into_view();
+        // The notice sits low on the page; the reader who opened the link must see it, once it
+        // is laid out (the app may still be putting the checklist in place).
+        for _ in 0..200 {
+            next_task().await;
+            let notice = web_sys::window()
+                .and_then(|window| window.document())
+                .and_then(|document| {
+                    document
+                        .query_selector(".roadmap-tools .notice")
+                        .ok()
+                        .flatten()
+                })
+                .filter(|notice| notice.get_bounding_client_rect().height() > 0.0);
+            if let Some(notice) = notice {
+                notice.scroll_into_view();
+                break;
+            }
         }
     });
 }

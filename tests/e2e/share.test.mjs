@@ -38,7 +38,7 @@ async function freshPage(url, options = {}) {
 
 describe('moving progress with a link', () => {
   test('a link opened in another browser previews, merges, and is gone from the address bar', async () => {
-    const { page, context } = await app.open('#roadmap', { reducedMotion: 'reduce' });
+    const { page, context } = await app.open('#roadmap', { reducedMotion: 'reduce', permissions: ['clipboard-read', 'clipboard-write'] });
     await page.waitForSelector('.check-item');
     await mark(page, itemIds[0], 'Done');
     await mark(page, itemIds[1], 'In progress');
@@ -49,6 +49,9 @@ describe('moving progress with a link', () => {
     const link = await shareLink(page);
     assert.ok(link.startsWith(at('#progress=1.')), link);
     assert.equal(await page.textContent('.share-length'), `${link.length} characters`);
+    await page.click('.share-dialog button:has-text("Copy")');
+    await page.waitForSelector('.share-dialog .copy-status:has-text("Copied")');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link, 'Copy puts the link on the clipboard');
 
     // Another device, with some progress of its own that a merge must keep.
     const other = await freshPage(at('#roadmap'));
@@ -62,6 +65,10 @@ describe('moving progress with a link', () => {
     await other.page.goto(link);
     const preview = other.page.locator('.import-preview');
     await preview.waitFor();
+    await other.page.waitForFunction(() => {
+      const box = document.querySelector('.import-preview').getBoundingClientRect();
+      return box.top > -2 && box.top < innerHeight / 2;
+    }, null, { timeout: 5000 });
     assert.match(await preview.textContent(), /this link changes/);
     assert.ok(!other.page.url().includes('#'), `the fragment is gone at once: ${other.page.url()}`);
     assert.match(await pressed(other.page, itemIds[5]), /Done/, 'nothing changes before the reader chooses');
