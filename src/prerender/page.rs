@@ -14,8 +14,9 @@ pub const BUILT_FROM_ATTRIBUTE: &str = "data-built-from";
 pub const WAITING_ATTRIBUTE: &str = "data-waits";
 
 /// The attribute of that element where the start script notes what the reader pressed in it
-/// before the app was in charge: each pressed control's place (its child indices from the
-/// layout root, joined by `.`), separated by spaces, oldest first.
+/// before the app was in charge: each pressed control's place (the id of its nearest enclosing
+/// element with one, `:`, then the child indices from there joined by `.`; `takeover::places`),
+/// separated by spaces, oldest first.
 pub const PENDING_ACTS_ATTRIBUTE: &str = "data-pending-acts";
 
 /// What the page says to readers without JavaScript, in place of the shell's `<noscript>`.

@@ -25,8 +25,8 @@ if (__REGISTER_WORKER__ && 'serviceWorker' in navigator && window.top === window
  * the ones a press is enough for (marked __WAITING__ by the build) work again, and the chart's
  * bars come back into the tab order (text fields stay disabled: what is typed there would be
  * lost; a tool the app itself disabled stays so). Each act is the pressed
- * control's place, its child indices from the copy's layout root, kept in order in the copy's
- * __PENDING_ACTS__ attribute ("3.1.0 3.1.2").
+ * control's place (`takeover/places.rs`), kept in order in the copy's __PENDING_ACTS__ attribute
+ * ("item-x:1.0.2 bar-TX:").
  */
 const copy = document.getElementById('__PRERENDERED_ID__');
 /** The copy's own controls: the app puts its live parts in their place one by one. */
@@ -41,12 +41,15 @@ copy?.addEventListener('click', (event) => {
   const root = copy.firstElementChild;
   let control = event.target instanceof Element && event.target.closest('button, input, [tabindex]');
   if (!waiting.has(control) || !root?.contains(control)) return;
-  const place = [];
-  for (; control !== root; control = control.parentElement) {
-    place.unshift(Array.prototype.indexOf.call(control.parentElement.children, control));
+  // The place: the nearest element with an id (an item's row, a bar, a section), then child
+  // indices, so that it holds where the app's page differs elsewhere (a saved plan, a notice).
+  const path = [];
+  for (; control !== root && !control.id; control = control.parentElement) {
+    path.unshift(Array.prototype.indexOf.call(control.parentElement.children, control));
   }
+  const place = (control === root ? '' : control.id) + ':' + path.join('.');
   const acts = copy.getAttribute('__PENDING_ACTS__');
-  copy.setAttribute('__PENDING_ACTS__', (acts ? acts + ' ' : '') + place.join('.'));
+  copy.setAttribute('__PENDING_ACTS__', (acts ? acts + ' ' : '') + place);
 });
 
 /** A query that carries the chart's state (`?metric=employed`), which only the app can show. */
@@ -68,8 +71,8 @@ function needed() {
       return;
     }
     // A progress link (#__PROGRESS_KEY__=…) is for the checklist, which shows what it carries.
-    const progressLink = location.hash.startsWith('#__PROGRESS_KEY__=');
-    if (CHART_STATE.test(location.search) || progressLink || !('IntersectionObserver' in window)) {
+    const progressLink = () => location.hash.startsWith('#__PROGRESS_KEY__=');
+    if (CHART_STATE.test(location.search) || progressLink() || !('IntersectionObserver' in window)) {
       // Hidden tabs and off-screen frames get no animation frames: the timer starts them anyway.
       requestAnimationFrame(() => setTimeout(start));
       setTimeout(start, 250);
@@ -79,12 +82,16 @@ function needed() {
     const near = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) go();
     }, { rootMargin: '100% 0px' });
+    // A progress link pasted into the address bar of this page before the app has started.
+    const linked = () => progressLink() && go();
     function go() {
       inputs.forEach((type) => removeEventListener(type, go, true));
+      removeEventListener('hashchange', linked);
       near.disconnect();
       start();
     }
     inputs.forEach((type) => addEventListener(type, go, { capture: true, passive: true }));
+    addEventListener('hashchange', linked);
     copy?.querySelectorAll('.salary-explorer, #roadmap-checklist')?.forEach((part) => near.observe(part));
   });
 }

@@ -42,6 +42,9 @@ pub fn CalendarButton() -> impl IntoView {
         >
             "Add to calendar"
         </button>
-        {move || blocked.get().map(|why| view! { <span class="tool-hint" id=REASON_ID>{why.reason()}</span> })}
+        // Always there, hidden once the button works: the tool bar keeps its shape either way.
+        <span class="tool-hint" id=REASON_ID hidden=move || blocked.with(Option::is_none)>
+            {move || blocked.get().map(|why| why.reason())}
+        </span>
     }
 }

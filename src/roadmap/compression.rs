@@ -32,7 +32,7 @@ async fn transform(kind: &str, bytes: &[u8], limit: usize) -> Result<Vec<u8>, St
     loop {
         let chunk = JsFuture::from(reader.read())
             .await
-            .map_err(|_| "the data is damaged".to_owned())?;
+            .map_err(|_| "the data is damaged or was cut short".to_owned())?;
         if Reflect::get(&chunk, &"done".into())
             .ok()
             .and_then(|d| d.as_bool())

@@ -26,14 +26,21 @@ pub fn ShareProgress() -> impl IntoView {
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let with_notes = RwSignal::new(true);
     let link = RwSignal::new(None::<Result<String, String>>);
+    // Each request for a link is numbered: a slower, older one (made with the notes, say) must
+    // never replace the newest.
+    let latest = StoredValue::new(0_u32);
     let make_link = move || {
         let json = doc.with_untracked(|doc| link_json(doc, with_notes.get_untracked()));
+        let request = latest.get_value().wrapping_add(1);
+        latest.set_value(request);
         link.set(None);
         spawn_local(async move {
             let made = deflate(json.as_bytes())
                 .await
                 .map(|bytes| write_link(&app_address(), &bytes));
-            link.set(Some(made));
+            if latest.try_get_value() == Some(request) {
+                link.set(Some(made));
+            }
         });
     };
     let open = move |_| {

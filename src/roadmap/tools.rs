@@ -124,7 +124,8 @@ pub fn RoadmapTools(today: Date, undo: RwSignal<Option<ProgressDoc>>) -> impl In
     };
 
     view! {
-        <section class="roadmap-tools" aria-label="Your progress file">
+        // The id anchors the places of presses made before the app (`takeover::places`).
+        <section class="roadmap-tools" id="roadmap-tools" aria-label="Your progress file">
             <div class="tool-bar">
                 <button type="button" on:click=move |_| export(&doc.get_untracked(), today)>"Export progress"</button>
                 <label class="file-button">
@@ -219,7 +220,7 @@ fn open_progress_link(
         let outcome = match read {
             Err(problem) => Err(problem.to_string()),
             Ok(bytes) => match inflate(&bytes, MAX_STORED_BYTES).await {
-                Err(_) => Err(LinkError::Damaged.to_string()),
+                Err(problem) => Err(problem),
                 Ok(text) => match String::from_utf8(text) {
                     Err(_) => Err(LinkError::Damaged.to_string()),
                     Ok(text) => doc

@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::first_acts::replay;
-use super::places::{focused_place, follow, place_of};
+use super::places::{focused_place, follow, index_path};
 use super::rebuild::RebuiltPage;
 use super::static_copy::{prerendered_element, static_layout, take_pending_acts};
 use crate::data::Guide;
@@ -153,7 +153,7 @@ async fn carry_out(plan: Plan, scope: Option<Owner>) {
             continue;
         };
         let focused = focused_place(&layout);
-        let part_place = place_of(&layout, &swap.target);
+        let part_path = index_path(&layout, &swap.target);
         state.mount(&parent, Some(&swap.target));
         swap.target.remove();
         if let Some(element) = focused.and_then(|place| follow(&layout, &place)) {
@@ -161,8 +161,12 @@ async fn carry_out(plan: Plan, scope: Option<Owner>) {
         }
         built.push((owner, state));
         // What the reader pressed in this part's twin is done now, not once every part is in.
-        if let Some(part_place) = part_place {
-            let acts = take_pending_acts(|place| place.starts_with(&part_place));
+        if let Some(part_path) = part_path {
+            let acts = take_pending_acts(|place| {
+                follow(&layout, place)
+                    .and_then(|control| index_path(&layout, &control))
+                    .is_some_and(|path| path.starts_with(&part_path))
+            });
             replay(&layout, acts);
         }
         if swap.in_turns {

@@ -4,14 +4,14 @@
 
 use wasm_bindgen::JsCast;
 
-use super::places::follow;
+use super::places::{follow, Place};
 use crate::platform::tasks::next_task;
 
 /// Presses, in order, the controls at `places` (noted by the start script, see
 /// `static_copy::take_pending_acts`) below the app's layout root `root`: in the next task, once
 /// the effects of the parts just built have run (the checklist reads the saved progress there,
 /// which a press made earlier would race).
-pub(super) fn replay(root: &web_sys::Element, places: Vec<Vec<u32>>) {
+pub(super) fn replay(root: &web_sys::Element, places: Vec<Place>) {
     if places.is_empty() {
         return;
     }

@@ -1,7 +1,7 @@
 //! The static copy: the guide rendered into the built page, found by its id, with what the
 //! build and the start script wrote on it. Browser-only.
 
-use super::places::{parse_places, write_places};
+use super::places::{parse_places, write_places, Place};
 use crate::prerender::{BUILT_FROM_ATTRIBUTE, PENDING_ACTS_ATTRIBUTE, PRERENDERED_ID};
 
 /// The static copy, while it is in the page.
@@ -36,7 +36,7 @@ pub fn built_from() -> Option<String> {
 /// What the start script noted the reader pressed in the static copy (see
 /// [`PENDING_ACTS_ATTRIBUTE`]) at places `within` says yes to; taken, so that each act is done
 /// once, and the others left for later.
-pub(super) fn take_pending_acts(within: impl Fn(&[u32]) -> bool) -> Vec<Vec<u32>> {
+pub(super) fn take_pending_acts(within: impl Fn(&Place) -> bool) -> Vec<Place> {
     let Some(copy) = prerendered_element() else {
         return Vec::new();
     };

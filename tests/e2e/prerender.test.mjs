@@ -203,6 +203,25 @@ describe('the guide rendered at build time', () => {
     });
   }
 
+  test('a press made before the app arrives finds its control where saved progress changed the page', async () => {
+    const { context, page, errors, release } = await pageWithHeldWasm();
+    // A saved plan adds each timed step's target date to the app's page, which the static copy
+    // (built with no progress) has not: the controls below it sit one element further down.
+    await page.addInitScript(() => localStorage.setItem('career-guide:roadmap', JSON.stringify({
+      version: 1, updated_at: 1, items: {}, planner: { start: '2027-01-04', hours_per_week: 10 }, planner_updated_at: 1,
+    })));
+    await page.goto(app.server.url, { waitUntil: 'domcontentloaded' });
+    const item = steps[1].items[0].id;
+    await page.click(`#prerendered #item-${item} .state-button.done`);
+    release();
+    await appTookOver(page);
+    await page.waitForFunction((id) => document.querySelector(`#app #item-${id} .state-button.done`)?.getAttribute('aria-pressed') === 'true', item);
+    assert.equal(await page.locator('#app .step-target').count() > 0, true, 'the plan shows in the app');
+    assert.equal(await page.locator('.check-item .state-button.done[aria-pressed="true"]').count(), 1, 'only that press was done');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('a keyboard user can tab to the chart before the app arrives, and keeps their place in it', async () => {
     const { context, page, release } = await pageWithHeldWasm();
     await page.goto(app.server.url, { waitUntil: 'domcontentloaded' });
