@@ -30,14 +30,15 @@ pub fn ShareProgress() -> impl IntoView {
     // never replace the newest.
     let latest = StoredValue::new(0_u32);
     let make_link = move || {
-        let json = doc.with_untracked(|doc| link_json(doc, with_notes.get_untracked()));
+        let notes = with_notes.get_untracked() && doc.with_untracked(has_notes);
+        let json = doc.with_untracked(|doc| link_json(doc, notes));
         let request = latest.get_value().wrapping_add(1);
         latest.set_value(request);
         link.set(None);
         spawn_local(async move {
             let made = deflate(json.as_bytes())
                 .await
-                .map(|bytes| write_link(&app_address(), &bytes));
+                .map(|bytes| write_link(&app_address(), &bytes, notes));
             if latest.try_get_value() == Some(request) {
                 link.set(Some(made));
             }

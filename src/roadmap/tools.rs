@@ -9,8 +9,8 @@ use super::compression::inflate;
 use super::context::RoadmapContext;
 use super::edits::Edit;
 use super::model::{
-    preview_import, read_fragment, Date, Fault, ImportPreview, LinkError, ProgressDoc,
-    MAX_STORED_BYTES,
+    preview_import, preview_link_without_notes, read_fragment, Date, Fault, ImportPreview,
+    LinkError, ProgressDoc, MAX_STORED_BYTES,
 };
 use super::share_dialog::ShareProgress;
 use crate::embed::model::EmbedPart;
@@ -219,13 +219,18 @@ fn open_progress_link(
     spawn_local(async move {
         let outcome = match read {
             Err(problem) => Err(problem.to_string()),
-            Ok(bytes) => match inflate(&bytes, MAX_STORED_BYTES).await {
+            Ok(link) => match inflate(&link.compressed, MAX_STORED_BYTES).await {
                 Err(problem) => Err(problem),
                 Ok(text) => match String::from_utf8(text) {
                     Err(_) => Err(LinkError::Damaged.to_string()),
                     Ok(text) => doc
                         .with_untracked(|current| {
-                            preview_import(&text, current, &checklist, now_ms())
+                            let preview = if link.with_notes {
+                                preview_import
+                            } else {
+                                preview_link_without_notes
+                            };
+                            preview(&text, current, &checklist, now_ms())
                         })
                         .map_err(|error| error.to_string()),
                 },

@@ -127,10 +127,20 @@ describe('moving progress with a link', () => {
     }, withNotes);
     const bare = await page.inputValue('.share-dialog #share-link');
     assert.ok(bare.length < withNotes.length, `${bare.length} < ${withNotes.length}`);
+    assert.match(bare, /#progress=1n\./, 'the link says it carries no notes');
     const other = await freshPage(bare);
     await other.page.click('button:has-text("Replace my progress")');
     assert.match(await pressed(other.page, itemIds[0]), /Done/);
     assert.equal(await other.page.inputValue(`#item-${itemIds[0]} textarea`), '');
+    // A reader with notes of their own keeps them, whichever they choose.
+    await other.page.click(`#item-${itemIds[0]} .note-toggle`);
+    await other.page.fill(`#item-${itemIds[0]} textarea`, 'mine');
+    await mark(other.page, itemIds[0], 'In progress');
+    const tab = await other.context.newPage();
+    await tab.goto(bare);
+    await tab.click('button:has-text("Replace my progress")');
+    assert.match(await pressed(tab, itemIds[0]), /Done/);
+    assert.equal(await tab.inputValue(`#item-${itemIds[0]} textarea`), 'mine');
     await other.context.close();
     await context.close();
   });
@@ -213,7 +223,8 @@ describe('moving progress with a link', () => {
     await page.waitForSelector('.check-item');
     await mark(page, itemIds[0], 'Done');
     const link = await shareLink(page);
-    assert.ok(link.startsWith(at('#progress=1.')), link);
+    assert.ok(link.startsWith(at('#progress=1')), link);
+    assert.ok(!link.includes('embed='), link);
     await context.close();
   });
 });

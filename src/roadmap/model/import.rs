@@ -117,13 +117,40 @@ pub fn preview_import(
     checklist: &Checklist,
     now: u64,
 ) -> Result<ImportPreview, ImportError> {
+    preview_incoming(text, current, checklist, now, |_| {})
+}
+
+/// As [`preview_import`], for a progress link made without its notes: the reader's own notes
+/// stay, whether they replace or merge (the link's empty notes would otherwise erase them).
+pub fn preview_link_without_notes(
+    text: &str,
+    current: &ProgressDoc,
+    checklist: &Checklist,
+    now: u64,
+) -> Result<ImportPreview, ImportError> {
+    preview_incoming(text, current, checklist, now, |incoming| {
+        for (id, item) in incoming.items.iter_mut() {
+            item.note = current.note(id).to_owned();
+        }
+    })
+}
+
+fn preview_incoming(
+    text: &str,
+    current: &ProgressDoc,
+    checklist: &Checklist,
+    now: u64,
+    adjust: impl FnOnce(&mut ProgressDoc),
+) -> Result<ImportPreview, ImportError> {
     let Reading {
-        doc: incoming,
+        doc: mut incoming,
         faults,
     } = read_text(text).map_err(ImportError::Invalid)?;
     if let Some(fault) = faults.into_iter().next() {
         return Err(ImportError::Invalid(fault));
     }
+    not_after(&mut incoming, now.saturating_add(CLOCK_SLACK_MS));
+    adjust(&mut incoming);
     let unknown_ids = checklist.unknown_ids(&incoming);
     // A file of only a planner is fine; a file whose every item is foreign is a mistake.
     if !incoming.items.is_empty() && unknown_ids.len() == incoming.items.len() {
@@ -165,6 +192,21 @@ pub fn preview_import(
     Ok(preview)
 }
 
+/// How far ahead of this device's clock an imported time may be (another device's clock may run
+/// a little fast); later times are taken as this bound.
+const CLOCK_SLACK_MS: u64 = 86_400_000;
+
+/// Brings every time in `doc` down to at most `latest`: a file or link stamped far in the
+/// future (or at `u64::MAX`) would otherwise win every later merge against the reader's own
+/// edits, which are stamped with the real time.
+fn not_after(doc: &mut ProgressDoc, latest: u64) {
+    for item in doc.items.values_mut() {
+        item.updated_at = item.updated_at.min(latest);
+    }
+    doc.updated_at = doc.updated_at.min(latest);
+    doc.planner_updated_at = doc.planner_updated_at.min(latest);
+}
+
 /// How many of the roadmap's items differ in state, and in note, between two documents.
 fn changes(checklist: &Checklist, before: &ProgressDoc, after: &ProgressDoc) -> (usize, usize) {
     checklist.item_ids().fold((0, 0), |(states, notes), id| {
@@ -178,6 +220,53 @@ fn changes(checklist: &Checklist, before: &ProgressDoc, after: &ProgressDoc) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_link_without_notes_keeps_the_readers_notes_whichever_they_choose() {
+        let guide = crate::data::shipped_guide();
+        let checklist = Checklist::from_guide(&guide);
+        let id = checklist.item_ids().next().unwrap().to_owned();
+        let mut current = ProgressDoc::new();
+        current.items.insert(
+            id.clone(),
+            super::super::document::ItemProgress {
+                state: super::super::state::ItemState::InProgress,
+                note: "mine".into(),
+                updated_at: 5,
+            },
+        );
+        let text = format!(
+            "{{\"version\":1,\"updated_at\":9,\"items\":{{\"{id}\":{{\"state\":\"done\",\"note\":\"\",\"updated_at\":9}}}},\"planner\":null,\"planner_updated_at\":0}}"
+        );
+        let found = preview_link_without_notes(&text, &current, &checklist, 10).unwrap();
+        assert_eq!(found.notes_changed, 0);
+        for result in [found.merge_into(&current), found.replace(&current, 10)] {
+            assert_eq!(result.note(&id), "mine");
+            assert_eq!(result.state(&id), super::super::state::ItemState::Done);
+        }
+        let plain = preview_import(&text, &current, &checklist, 10).unwrap();
+        assert_eq!(
+            plain.replace(&current, 10).note(&id),
+            "",
+            "a file's empty note replaces"
+        );
+    }
+
+    #[test]
+    fn times_from_the_future_are_brought_back_to_now() {
+        let guide = crate::data::shipped_guide();
+        let checklist = Checklist::from_guide(&guide);
+        let id = checklist.item_ids().next().unwrap().to_owned();
+        let text = format!(
+            "{{\"version\":1,\"updated_at\":18446744073709551615,\"items\":{{\"{id}\":{{\"state\":\"done\",\"note\":\"\",\"updated_at\":18446744073709551615}}}},\"planner\":null,\"planner_updated_at\":18446744073709551615}}"
+        );
+        let now = 1_800_000_000_000;
+        let found = preview_import(&text, &ProgressDoc::new(), &checklist, now).unwrap();
+        let latest = now + CLOCK_SLACK_MS;
+        assert_eq!(found.incoming.items[&id].updated_at, latest);
+        assert_eq!(found.incoming.planner_updated_at, latest);
+        assert!(found.incoming.updated_at <= latest);
+    }
     use crate::roadmap::model::date::Date;
     use crate::roadmap::model::document::{Planner, NOTE_MAX_CHARS};
     use crate::roadmap::model::state::ItemState;

@@ -30,11 +30,12 @@ pub use document::{
     truncate_note, ItemProgress, Planner, ProgressDoc, CURRENT_VERSION, HOURS_PER_WEEK,
     MAX_HIDDEN_ITEMS, MAX_ID_CHARS, MAX_STORED_BYTES, NOTE_MAX_CHARS, STORAGE_KEY,
 };
-pub use import::{preview_import, ImportError, ImportPreview};
+pub use import::{preview_import, preview_link_without_notes, ImportError, ImportPreview};
 pub use merge::merge;
 pub use planner::{finish_date, plan, StepPlan, BASELINE_HOURS_PER_WEEK};
 pub use share_link::{
-    has_notes, link_json, qr_path, read_fragment, write_link, LinkError, FRAGMENT_KEY, QR_MAX_CHARS,
+    has_notes, link_json, qr_path, read_fragment, write_link, LinkData, LinkError, FRAGMENT_KEY,
+    QR_MAX_CHARS,
 };
 pub use size::encode;
 pub use state::ItemState;

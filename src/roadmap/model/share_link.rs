@@ -14,8 +14,18 @@ use super::document::ProgressDoc;
 /// link starts the app at once.
 pub const FRAGMENT_KEY: &str = "progress";
 
-/// The format's version, first in the value: a later format can be told apart.
+/// The format's version, first in the value: a later format can be told apart. A link made
+/// without the notes says so with an `n` after it, so that opening it keeps the reader's notes.
 const VERSION: &str = "1";
+
+/// What a progress link carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkData {
+    /// The document's JSON, compressed.
+    pub compressed: Vec<u8>,
+    /// Whether the notes were left in (else each note in it is empty, not erased).
+    pub with_notes: bool,
+}
 
 /// The longest link a QR code is drawn for: version 40 at error correction level M holds 2,331
 /// bytes, but a phone camera reads codes that dense badly; 1,200 keeps it to about version 27.
@@ -62,17 +72,19 @@ pub fn has_notes(doc: &ProgressDoc) -> bool {
     doc.items.values().any(|item| !item.note.is_empty())
 }
 
-/// The link to `base` (the app's address, without query or fragment) carrying `compressed`.
-pub fn write_link(base: &str, compressed: &[u8]) -> String {
+/// The link to `base` (the app's address, without query or fragment) carrying `compressed`,
+/// made with or without the notes.
+pub fn write_link(base: &str, compressed: &[u8], with_notes: bool) -> String {
+    let notes = if with_notes { "" } else { "n" };
     format!(
-        "{base}#{FRAGMENT_KEY}={VERSION}.{}",
+        "{base}#{FRAGMENT_KEY}={VERSION}{notes}.{}",
         base64url_encode(compressed)
     )
 }
 
 /// What the URL's `hash` says: `None` when it is not a progress link (`#faq`, nothing), else
-/// the compressed bytes or why they cannot be read.
-pub fn read_fragment(hash: &str) -> Option<Result<Vec<u8>, LinkError>> {
+/// what it carries or why it cannot be read.
+pub fn read_fragment(hash: &str) -> Option<Result<LinkData, LinkError>> {
     let value = hash
         .strip_prefix('#')
         .unwrap_or(hash)
@@ -84,12 +96,23 @@ pub fn read_fragment(hash: &str) -> Option<Result<Vec<u8>, LinkError>> {
     let Some((version, data)) = value.split_once('.') else {
         return Some(Err(LinkError::Damaged));
     };
-    if version != VERSION {
-        return Some(Err(LinkError::UnknownVersion(
-            version.chars().take(8).collect(),
-        )));
-    }
-    Some(base64url_decode(data).ok_or(LinkError::Damaged))
+    let with_notes = match version.strip_prefix(VERSION) {
+        Some("") => true,
+        Some("n") => false,
+        _ => {
+            return Some(Err(LinkError::UnknownVersion(
+                version.chars().take(8).collect(),
+            )))
+        }
+    };
+    Some(
+        base64url_decode(data)
+            .map(|compressed| LinkData {
+                compressed,
+                with_notes,
+            })
+            .ok_or(LinkError::Damaged),
+    )
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -217,10 +240,22 @@ mod tests {
 
     #[test]
     fn a_link_reads_back_to_its_bytes() {
-        let link = write_link("https://example.org/guide/", &[1, 2, 3, 250]);
+        let link = write_link("https://example.org/guide/", &[1, 2, 3, 250], true);
         assert!(link.starts_with("https://example.org/guide/#progress=1."));
         let hash = &link[link.find('#').unwrap()..];
-        assert_eq!(read_fragment(hash), Some(Ok(vec![1, 2, 3, 250])));
+        let read = read_fragment(hash).unwrap().unwrap();
+        assert_eq!(read.compressed, vec![1, 2, 3, 250]);
+        assert!(read.with_notes);
+        let bare = write_link("https://example.org/guide/", &[7], false);
+        assert!(bare.contains("#progress=1n."));
+        let read = read_fragment(&bare[bare.find('#').unwrap()..])
+            .unwrap()
+            .unwrap();
+        assert!(!read.with_notes);
+        assert_eq!(
+            read_fragment("#progress=1x.Zg"),
+            Some(Err(LinkError::UnknownVersion("1x".into())))
+        );
     }
 
     #[test]
@@ -260,24 +295,20 @@ mod properties {
         #[test]
         fn any_valid_document_round_trips_through_a_link(doc in doc()) {
             // The bytes uncompressed: compression is the browser's, and lossless.
-            let link = write_link("https://x.test/", link_json(&doc, true).as_bytes());
+            let link = write_link("https://x.test/", link_json(&doc, true).as_bytes(), true);
             let hash = &link[link.find('#').unwrap()..];
-            let bytes = read_fragment(hash).unwrap().unwrap();
+            let bytes = read_fragment(hash).unwrap().unwrap().compressed;
             let read = read_text(std::str::from_utf8(&bytes).unwrap()).unwrap();
             prop_assert!(read.faults.is_empty());
             prop_assert_eq!(read.doc, doc);
         }
 
         #[test]
-        fn any_bytes_round_trip_through_a_link(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
-            let link = write_link("https://x.test/", &bytes);
+        fn any_bytes_round_trip_through_a_link(bytes in prop::collection::vec(any::<u8>(), 0..600), with_notes in any::<bool>()) {
+            let link = write_link("https://x.test/", &bytes, with_notes);
             let hash = &link[link.find('#').unwrap()..];
             let read = read_fragment(hash);
-            if bytes.is_empty() {
-                prop_assert!(read.is_some());
-            } else {
-                prop_assert_eq!(read, Some(Ok(bytes)));
-            }
+            prop_assert_eq!(read, Some(Ok(LinkData { compressed: bytes, with_notes })));
         }
 
         #[test]
