@@ -188,11 +188,21 @@ fn read_time(fields: &Map<String, Value>, key: &str, faults: &mut Vec<Fault>) ->
     }
 }
 
+/// An item id as an error message shows it: the first 40 characters, then `…`.
+fn shown_id(id: &str) -> String {
+    const SHOWN: usize = 40;
+    if id.chars().count() <= SHOWN {
+        return id.to_owned();
+    }
+    id.chars().take(SHOWN).chain(['…']).collect()
+}
+
 /// One item, or `None` (with its fault recorded) when it cannot be read. An overlong note is
 /// kept shortened, and recorded.
 fn read_item(id: &str, value: &Value, faults: &mut Vec<Fault>) -> Option<ItemProgress> {
-    // Quoted as JSON, so that any id reads unambiguously: items."tool-terraform".state
-    let at = format!("items.{}", json_string(id));
+    // Quoted as JSON, so that any id reads unambiguously: items."tool-terraform".state; a long
+    // one shortened, so that a hostile file or link cannot fill the error box with its prose.
+    let at = format!("items.{}", json_string(&shown_id(id)));
     if id.is_empty() {
         faults.push(shape(at, "a non-empty item id"));
         return None;
@@ -232,7 +242,7 @@ fn read_item(id: &str, value: &Value, faults: &mut Vec<Fault>) -> Option<ItemPro
     let chars = note.chars().count();
     if chars > NOTE_MAX_CHARS {
         faults.push(Fault::NoteTooLong {
-            id: id.to_owned(),
+            id: shown_id(id),
             chars,
         });
     }
@@ -309,6 +319,24 @@ fn partial_problem(faults: &[Fault]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_item_id_is_shortened_in_messages() {
+        let id = "x".repeat(500);
+        let text = format!("{{\"version\":1,\"updated_at\":1,\"items\":{{\"{id}\":5}},\"planner\":null,\"planner_updated_at\":0}}");
+        let reading = read_text(&text).unwrap();
+        let message = reading
+            .faults
+            .iter()
+            .map(|fault| fault.describe("The file"))
+            .collect::<String>();
+        assert!(!message.is_empty());
+        assert!(
+            message.contains(&format!("{}…", "x".repeat(40))),
+            "{message}"
+        );
+        assert!(!message.contains(&"x".repeat(41)), "{message}");
+    }
     use serde_json::json;
 
     fn stored(value: Value) -> Stored {
