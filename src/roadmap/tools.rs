@@ -88,16 +88,7 @@ pub fn RoadmapTools(today: Date, undo: RwSignal<Option<ProgressDoc>>) -> impl In
                         .map_err(|e| e.to_string()),
                 }
             };
-            match outcome {
-                Ok(found) => {
-                    import_error.set(None);
-                    preview.set(Some(found));
-                }
-                Err(message) => {
-                    preview.set(None);
-                    import_error.set(Some(message));
-                }
-            }
+            show_outcome(outcome, preview, import_error);
             if let Some(input) = file_input.get_untracked() {
                 input.set_value("");
             }
@@ -236,16 +227,7 @@ fn open_progress_link(
                 },
             },
         };
-        match outcome {
-            Ok(found) => {
-                import_error.set(None);
-                preview.set(Some(found));
-            }
-            Err(message) => {
-                preview.set(None);
-                import_error.set(Some(message));
-            }
-        }
+        show_outcome(outcome, preview, import_error);
         // The notice sits low on the page; the reader who opened the link must see it, once it
         // is laid out (the app may still be putting the checklist in place).
         for _ in 0..200 {
@@ -265,4 +247,18 @@ fn open_progress_link(
             }
         }
     });
+}
+
+/// Shows what an import (a file or a link) would change, or why it cannot be used.
+fn show_outcome(
+    outcome: Result<ImportPreview, String>,
+    preview: RwSignal<Option<ImportPreview>>,
+    import_error: RwSignal<Option<String>>,
+) {
+    let (found, problem) = match outcome {
+        Ok(found) => (Some(found), None),
+        Err(message) => (None, Some(message)),
+    };
+    import_error.set(problem);
+    preview.set(found);
 }

@@ -36,6 +36,15 @@ async function freshPage(url, options = {}) {
   return { context, page, errors };
 }
 
+/** Another device: a fresh context with the app started and `id` marked Done there. */
+async function deviceWithProgress(id) {
+  const device = await freshPage(at('#roadmap'));
+  await device.page.keyboard.press('Shift');
+  await device.page.waitForSelector('#app .check-item');
+  await mark(device.page, id, 'Done');
+  return device;
+}
+
 describe('moving progress with a link', () => {
   test('a link opened in another browser previews, merges, and is gone from the address bar', async () => {
     const { page, context } = await app.open('#roadmap', { reducedMotion: 'reduce', permissions: ['clipboard-read', 'clipboard-write'] });
@@ -54,10 +63,7 @@ describe('moving progress with a link', () => {
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link, 'Copy puts the link on the clipboard');
 
     // Another device, with some progress of its own that a merge must keep.
-    const other = await freshPage(at('#roadmap'));
-    await other.page.keyboard.press('Shift');
-    await other.page.waitForSelector('#app .check-item');
-    await mark(other.page, itemIds[5], 'Done');
+    const other = await deviceWithProgress(itemIds[5]);
     // The link opened in a new tab there: a fresh page load, the start script starting the app.
     await other.page.close();
     other.page = await other.context.newPage();
@@ -151,18 +157,17 @@ describe('moving progress with a link', () => {
     await mark(page, itemIds[0], 'Done');
     const link = await shareLink(page);
     const [base, fragment] = link.split('#');
-    const data = fragment.slice('progress=1.'.length);
+    // progress=<version>.<data>: the data altered, cut or spoiled, or the version unknown.
+    const [key, data] = fragment.split('.');
+    assert.ok(/^progress=1n?$/.test(key) && /^[A-Za-z0-9_-]{20,}$/.test(data), fragment);
     const tampered = [
-      [`${base}#progress=1.${data.slice(0, 10)}AAAA${data.slice(14)}`, /cannot be used/],
-      [`${base}#progress=1.${data.slice(0, Math.floor(data.length / 2))}`, /cannot be used/],
-      [`${base}#progress=1.${data}%%`, /damaged/],
+      [`${base}#${key}.${data.slice(0, 10)}AAAA${data.slice(14)}`, /cannot be used/],
+      [`${base}#${key}.${data.slice(0, Math.floor(data.length / 2))}`, /cannot be used/],
+      [`${base}#${key}.${data}%%`, /damaged/],
       [`${base}#progress=9.${data}`, /newer version/],
     ];
     for (const [url, message] of tampered) {
-      const other = await freshPage(at('#roadmap'));
-      await other.page.keyboard.press('Shift');
-      await other.page.waitForSelector('#app .check-item');
-      await mark(other.page, itemIds[3], 'Done');
+      const other = await deviceWithProgress(itemIds[3]);
       const before = await stored(other.page);
       await other.page.goto(url);
       const notice = other.page.locator('.roadmap-tools .notice.error');

@@ -12,7 +12,7 @@ use super::planner::plan;
 const UID_DOMAIN: &str = "roadmap.career-guide";
 
 /// The calendar's name, as calendar apps show it.
-pub const CALENDAR_NAME: &str = "Infrastructure Engineer roadmap";
+const CALENDAR_NAME: &str = "Infrastructure Engineer roadmap";
 
 /// Why there is no calendar to write yet.
 #[derive(Debug, Clone, PartialEq, Eq)]

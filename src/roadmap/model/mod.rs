@@ -22,7 +22,7 @@ mod state;
 mod arbitrary;
 
 pub use backups::{backup_key, plan_backup, BackupPlan, BACKUP_KEY_PREFIX, MAX_BACKUPS};
-pub use calendar::{write_calendar, NoCalendar, CALENDAR_NAME};
+pub use calendar::{write_calendar, NoCalendar};
 pub use checklist::{Checklist, ChecklistItem, ChecklistStep, Counts};
 pub use date::{days_in_month, is_leap_year, Date, DAYS_PER_MONTH};
 pub use decode::{migrate, read_stored, read_text, read_value, Fault, Reading, Stored};
