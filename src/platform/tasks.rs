@@ -2,6 +2,13 @@
 
 use wasm_bindgen::JsValue;
 
+/// Resolves once the work queued so far (the effects a change just scheduled, which run as
+/// microtasks) has run: still in this task, before the browser paints.
+pub async fn after_queued_work() {
+    let resolved = js_sys::Promise::resolve(&JsValue::NULL);
+    let _ = wasm_bindgen_futures::JsFuture::from(resolved).await;
+}
+
 /// Resolves in a later task: the browser may handle input and paint first. A message the page
 /// posts to itself, which no timer clamps (nested zero-delay timers wait 4 ms each); a timer
 /// where there are no message channels.

@@ -3,6 +3,7 @@
 //! `index.html`'s embed check, `embed.js`, the service worker's template), each written there as
 //! a `__NAME__` placeholder, so a name changed here changes everywhere.
 
+use crate::data::GUIDE_URL;
 use crate::embed::model::{EmbedPart, RESIZE_MESSAGE};
 use crate::offline::model::{PROBE_PARAM, SKIP_WAITING_MESSAGE};
 use crate::platform::failure::FAILED_EVENT;
@@ -32,6 +33,7 @@ pub fn shared_names() -> Vec<(&'static str, String)> {
         ("__PENDING_ACTS__", PENDING_ACTS_ATTRIBUTE.to_owned()),
         ("__WAITING__", WAITING_ATTRIBUTE.to_owned()),
         ("__PROGRESS_KEY__", FRAGMENT_KEY.to_owned()),
+        ("__DATA_URL__", GUIDE_URL.to_owned()),
     ]
 }
 
@@ -82,8 +84,10 @@ mod tests {
     fn every_placeholder_in_the_javascript_is_a_shared_name() {
         for (file, text) in FILES {
             let mut left = unfilled(&fill_names(text));
-            // The start script's own: this build's module path and profile (`start.rs`).
-            left.retain(|name| name != "__MODULE__" && name != "__REGISTER_WORKER__");
+            // The start script's own: this build's module and wasm paths and profile (`start.rs`).
+            left.retain(|name| {
+                !["__MODULE__", "__WASM__", "__REGISTER_WORKER__"].contains(&name.as_str())
+            });
             assert_eq!(left, Vec::<String>::new(), "{file}");
         }
         // Each name is used somewhere, and the names are what the JavaScript expects.

@@ -8,6 +8,9 @@ use super::shared_names::fill_names;
 /// What trunk's start script begins with; the module path follows, then `';`.
 const TRUNK_IMPORT: &str = "import init, * as bindings from '";
 
+/// Where trunk's start names the wasm it gives to `init`; the path follows, then `'`.
+const TRUNK_WASM: &str = "module_or_path: '";
+
 /// Why the built page could not be rewritten.
 #[derive(Debug, PartialEq, Eq)]
 pub enum StartError {
@@ -57,13 +60,26 @@ pub fn start_on_demand(html: &str, register_worker: bool) -> Result<String, Star
         + html[import_end..]
             .find("</script>")
             .ok_or(StartError::NoStartScript)?;
+    // trunk's start is given the response of a fetch the script starts beside the import, so
+    // that the wasm streams in (and compiles) while the script is fetched and run.
+    let trunk_rest = html[import_end..script_end].trim();
+    let wasm_start = trunk_rest
+        .find(TRUNK_WASM)
+        .ok_or(StartError::NoStartScript)?
+        + TRUNK_WASM.len();
+    let wasm_len = trunk_rest[wasm_start..]
+        .find('\'')
+        .ok_or(StartError::NoStartScript)?;
+    let wasm = &trunk_rest[wasm_start..wasm_start + wasm_len];
+    let trunk_rest = trunk_rest.replacen(&format!("'{wasm}'"), "wasmResponse", 1);
     let start = START_ON_DEMAND
         .replace("__MODULE__", module)
+        .replace("__WASM__", wasm)
         .replace(
             "__REGISTER_WORKER__",
             if register_worker { "true" } else { "false" },
         )
-        .replace(TRUNK_REST, html[import_end..script_end].trim());
+        .replace(TRUNK_REST, &trunk_rest);
     // The names the page's scripts share with the app (chart keys, events, embed parts).
     let rewritten = fill_names(&format!("{}{start}{}", &html[..at], &html[script_end..]));
     map_links(&rewritten, |tag| {
@@ -146,6 +162,7 @@ const wasm = await init({ module_or_path: '/cg-1a_bg.wasm' });\n</script>\n\
         assert!(!page.contains("rel=\"preload\""));
         for (placeholder, uses) in [
             ("__MODULE__", 1),
+            ("__WASM__", 1),
             ("__REGISTER_WORKER__", 1),
             ("__CHART_KEYS__", 1),
             ("__FAILED_EVENT__", 2),
@@ -161,7 +178,18 @@ const wasm = await init({ module_or_path: '/cg-1a_bg.wasm' });\n</script>\n\
         let needed = page.find("await needed();").unwrap();
         let import = page.find("import('/cg-1a.js')").unwrap();
         assert!(needed < import);
+        // The data comes beside the app, on the same act, never with the first load.
+        let data = page
+            .find("rel: 'preload', as: 'fetch', href: 'data/guide.json'")
+            .unwrap();
+        assert!(needed < data);
         assert!(page.contains("const init = bindings.default;\n  const wasm = await init("));
+        // The wasm is fetched beside the script, and trunk's start is given that response.
+        let wasm_fetch = page
+            .find("const wasmResponse = fetch('/cg-1a_bg.wasm');")
+            .unwrap();
+        assert!(import < wasm_fetch);
+        assert!(page.contains("await init({ module_or_path: wasmResponse })"));
         let failure = page.find("} catch (error) {").unwrap();
         assert!(
             page.find("const wasm = await init(").unwrap() < failure,

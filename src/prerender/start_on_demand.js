@@ -120,6 +120,15 @@ addEventListener('__FAILED_EVENT__', (event) => showFailure('Something went wron
 try {
   await needed();
   const loading = import('__MODULE__');
+  // The wasm is fetched beside the script instead of once the script has run: trunk's start
+  // below gives this response to wasm-bindgen's init, which compiles it as it streams in.
+  const wasmResponse = fetch('__WASM__');
+  wasmResponse.catch(() => {}); // a failure is reported where init awaits it
+  // The data is fetched beside the script and the wasm instead of after them: the app's own
+  // request for it (the same URL, mode and credentials) is answered by this preload.
+  const data = document.createElement('link');
+  Object.assign(data, { rel: 'preload', as: 'fetch', href: '__DATA_URL__', crossOrigin: 'anonymous' });
+  document.head.append(data);
   // Until the app arrives, the static copy's controls show that something is coming.
   page.classList.add('app-starting');
   const bindings = await loading;

@@ -1,4 +1,6 @@
-//! One checklist item: its text, its four state buttons and its note.
+//! One checklist item: its text, its four state buttons and its note. The note's editor and its
+//! printed copy are built only when there is something to show (the editor open, a note
+//! written): most items have neither, and the checklist is built faster without them.
 
 use leptos::prelude::*;
 
@@ -41,6 +43,7 @@ pub fn ItemRow(item: ChecklistItem) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| doc.with(|d| d.note(&id).to_owned()))
     };
+    let has_note = Memo::new(move |_| note.with(|note| !note.is_empty()));
     let note_open = RwSignal::new(false);
     let on_key = {
         let id = id.clone();
@@ -101,27 +104,33 @@ pub fn ItemRow(item: ChecklistItem) -> impl IntoView {
                     type="button"
                     class="note-toggle"
                     aria-expanded=move || note_open.get().to_string()
-                    aria-controls=note_id.clone()
+                    // It names the editor only while there is one.
+                    aria-controls={
+                        let note_id = note_id.clone();
+                        move || note_open.get().then(|| note_id.clone())
+                    }
                     on:click=move |_| note_open.update(|open| *open = !*open)
                 >
-                    {move || if note.with(String::is_empty) { "Add note" } else { "Edit note" }}
+                    {move || if has_note.get() { "Edit note" } else { "Add note" }}
                 </button>
             </div>
-            <div class="note-editor" id=note_id hidden=move || !note_open.get()>
-                <textarea
-                    aria-label=note_label
-                    maxlength=NOTE_MAX_CHARS
-                    rows="3"
-                    prop:value=move || note.get()
-                    on:input=on_note
-                ></textarea>
-                <span class="note-counter" aria-live="polite">
-                    {move || format!("{} / {NOTE_MAX_CHARS}", note.with(|n| n.chars().count()))}
-                </span>
-            </div>
-            <p class="print-note" hidden=move || note.with(String::is_empty)>
-                <strong>"Note: "</strong>{move || note.get()}
-            </p>
+            {move || note_open.get().then(|| view! {
+                <div class="note-editor" id=note_id.clone()>
+                    <textarea
+                        aria-label=note_label.clone()
+                        maxlength=NOTE_MAX_CHARS
+                        rows="3"
+                        prop:value=move || note.get()
+                        on:input=on_note.clone()
+                    ></textarea>
+                    <span class="note-counter" aria-live="polite">
+                        {move || format!("{} / {NOTE_MAX_CHARS}", note.with(|n| n.chars().count()))}
+                    </span>
+                </div>
+            })}
+            {move || has_note.get().then(|| view! {
+                <p class="print-note"><strong>"Note: "</strong>{move || note.get()}</p>
+            })}
         </li>
     }
 }

@@ -167,13 +167,13 @@ async fn carry_out(plan: Plan, scope: Option<Owner>) {
                     .and_then(|control| index_path(&layout, &control))
                     .is_some_and(|path| path.starts_with(&part_path))
             });
-            replay(&layout, acts);
+            replay(&layout, acts).await;
         }
         if swap.in_turns {
             next_task().await;
         }
     }
-    in_scope(scope.as_ref(), || {
+    let acts = in_scope(scope.as_ref(), || {
         hold_until_cleanup(built, |built| {
             for (owner, mut state) in built {
                 state.unmount();
@@ -183,8 +183,9 @@ async fn carry_out(plan: Plan, scope: Option<Owner>) {
         let acts = take_pending_acts(|_| true);
         become_app_root();
         keep_in_page_links_in_page();
-        replay(&layout, acts);
+        acts
     });
+    replay(&layout, acts).await;
 }
 
 /// The static copy's element becomes the app's root (`#app`, where the page's scripts and styles

@@ -5,25 +5,23 @@
 use wasm_bindgen::JsCast;
 
 use super::places::{follow, Place};
-use crate::platform::tasks::next_task;
+use crate::platform::tasks::after_queued_work;
 
 /// Presses, in order, the controls at `places` (noted by the start script, see
-/// `static_copy::take_pending_acts`) below the app's layout root `root`: in the next task, once
-/// the effects of the parts just built have run (the checklist reads the saved progress there,
-/// which a press made earlier would race).
-pub(super) fn replay(root: &web_sys::Element, places: Vec<Place>) {
+/// `static_copy::take_pending_acts`) below the app's layout root `root`, once the effects of the
+/// parts just built have run (the checklist reads the saved progress there, which a press made
+/// earlier would race), and before the browser paints the parts: the press shows with them.
+/// Awaited, the presses are done before whatever the caller builds next.
+pub(super) async fn replay(root: &web_sys::Element, places: Vec<Place>) {
     if places.is_empty() {
         return;
     }
-    let root = root.clone();
-    leptos::task::spawn_local(async move {
-        next_task().await;
-        for place in places {
-            if let Some(control) = follow(&root, &place) {
-                press(&control);
-            }
+    after_queued_work().await;
+    for place in places {
+        if let Some(control) = follow(root, &place) {
+            press(&control);
         }
-    });
+    }
 }
 
 /// A click on `control`, as the reader's was: HTML controls through `click()` (a radio gets

@@ -107,8 +107,8 @@ fn hand_over_to_app() {
     if window.scroll_y().unwrap_or(0.0) != y {
         window.scroll_to_with_x_and_y(x, y);
     }
-    if let Some(page) = &page {
-        replay(page, acts);
+    if let Some(page) = page.clone() {
+        leptos::task::spawn_local(async move { replay(&page, acts).await });
     }
     lay_out_one_per_frame(skipped);
 }

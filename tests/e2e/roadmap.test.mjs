@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { useApp } from './support/app.mjs';
+import { mark, noteOf, openNote, pressed } from './support/checklist.mjs';
 
 const KEY = 'career-guide:roadmap';
 const app = useApp();
@@ -21,8 +22,6 @@ async function openRoadmap(options = {}) {
 }
 
 /** Clicks the state button (`Done`, `In progress`, `Skipped`, `Not started`) of an item. */
-const mark = (page, id, label) => page.click(`#item-${id} .state-button:has-text("${label}")`);
-const pressed = (page, id) => page.textContent(`#item-${id} .state-button[aria-pressed="true"]`);
 const overall = (page) => page.textContent('.roadmap-overview .progress-count');
 const stored = (page) => page.evaluate((key) => localStorage.getItem(key), KEY);
 const backups = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('career-guide:roadmap:backup:')).map((k) => [k, localStorage.getItem(k)]));
@@ -45,8 +44,7 @@ describe('the roadmap checklist', () => {
     await mark(page, itemIds[2], 'Skipped');
     await page.focus(`#item-${itemIds[3]} .state-button >> nth=0`);
     await page.keyboard.press('d');
-    await page.click(`#item-${itemIds[0]} .note-toggle`);
-    await page.fill(`#item-${itemIds[0]} textarea`, 'Did the AWS support rotation');
+    await (await openNote(page, itemIds[0])).fill('Did the AWS support rotation');
     assert.equal(await page.textContent(`#item-${itemIds[0]} .note-counter`), '28 / 1000');
     assert.equal(await overall(page), `2 of ${itemIds.length - 1} done, 1 skipped`);
 
@@ -57,7 +55,7 @@ describe('the roadmap checklist', () => {
     assert.match(await pressed(page, itemIds[1]), /In progress/);
     assert.match(await pressed(page, itemIds[2]), /Skipped/);
     assert.match(await pressed(page, itemIds[3]), /Done/);
-    assert.equal(await page.inputValue(`#item-${itemIds[0]} textarea`), 'Did the AWS support rotation');
+    assert.equal(await noteOf(page, itemIds[0]), 'Did the AWS support rotation');
     const doc = JSON.parse(await stored(page));
     assert.equal(doc.version, 1);
     assert.equal(doc.items[itemIds[0]].state, 'done');
@@ -118,8 +116,7 @@ describe('the roadmap checklist', () => {
     const { page, context } = await openRoadmap({ acceptDownloads: true });
     await mark(page, itemIds[0], 'Done');
     await mark(page, itemIds[4], 'Skipped');
-    await page.click(`#item-${itemIds[4]} .note-toggle`);
-    await page.fill(`#item-${itemIds[4]} textarea`, 'Not needed: I already use Azure');
+    await (await openNote(page, itemIds[4])).fill('Not needed: I already use Azure');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Export progress")')]);
     assert.match(download.suggestedFilename(), /^career-guide-roadmap-\d{4}-\d{2}-\d{2}\.json$/);
     const exported = readFileSync(await download.path(), 'utf8');
@@ -135,7 +132,7 @@ describe('the roadmap checklist', () => {
     await page.click('button:has-text("Replace my progress")');
     assert.match(await pressed(page, itemIds[0]), /Done/);
     assert.match(await pressed(page, itemIds[4]), /Skipped/);
-    assert.equal(await page.inputValue(`#item-${itemIds[4]} textarea`), 'Not needed: I already use Azure');
+    assert.equal(await noteOf(page, itemIds[4]), 'Not needed: I already use Azure');
     await context.close();
   });
 
@@ -168,7 +165,7 @@ describe('the roadmap checklist', () => {
     const file = JSON.stringify({ version: 1, updated_at: 1, items: { [itemIds[0]]: { state: 'done', note: markup, updated_at: 1 } } });
     await page.setInputFiles('.file-button input', fileWith(file));
     await page.click('button:has-text("Replace my progress")');
-    assert.equal(await page.inputValue(`#item-${itemIds[0]} textarea`), markup);
+    assert.equal(await noteOf(page, itemIds[0]), markup);
     assert.equal(await page.locator(`#item-${itemIds[0]} img, #item-${itemIds[0]} b`).count(), 0);
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     await context.close();
@@ -235,8 +232,7 @@ describe('the roadmap checklist', () => {
   test('prints each item with its state and note', async () => {
     const { page, context } = await openRoadmap();
     await mark(page, itemIds[0], 'Done');
-    await page.click(`#item-${itemIds[0]} .note-toggle`);
-    await page.fill(`#item-${itemIds[0]} textarea`, 'Printed note');
+    await (await openNote(page, itemIds[0])).fill('Printed note');
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.isVisible(`#item-${itemIds[0]} .print-state`), true);
     assert.equal(await page.textContent(`#item-${itemIds[0]} .print-state`), 'Done');

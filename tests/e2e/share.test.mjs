@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { useApp } from './support/app.mjs';
+import { mark, noteOf, openNote, pressed } from './support/checklist.mjs';
 import { controlled } from './support/worker.mjs';
 
 const KEY = 'career-guide:roadmap';
@@ -13,8 +14,6 @@ const guide = JSON.parse(readFileSync('public/data/guide.json', 'utf8'));
 const steps = guide.sections.find((s) => s.id === 'roadmap').blocks[0].steps;
 const itemIds = steps.flatMap((s) => s.items.map((i) => i.id));
 
-const mark = (page, id, label) => page.click(`#item-${id} .state-button:has-text("${label}")`);
-const pressed = (page, id) => page.textContent(`#item-${id} .state-button[aria-pressed="true"]`);
 /** The app's address with `rest` (a query or fragment) resolved against it. */
 const at = (rest) => new URL(rest, app.server.url).href;
 const stored = (page) => page.evaluate((key) => localStorage.getItem(key), KEY);
@@ -51,8 +50,7 @@ describe('moving progress with a link', () => {
     await page.waitForSelector('.check-item');
     await mark(page, itemIds[0], 'Done');
     await mark(page, itemIds[1], 'In progress');
-    await page.click(`#item-${itemIds[0]} .note-toggle`);
-    await page.fill(`#item-${itemIds[0]} textarea`, 'Did it, with commas, and "quotes"');
+    await (await openNote(page, itemIds[0])).fill('Did it, with commas, and "quotes"');
     await page.fill('.planner input[type="date"]', '2027-01-04');
     await page.dispatchEvent('.planner input[type="date"]', 'change');
     const link = await shareLink(page);
@@ -88,7 +86,7 @@ describe('moving progress with a link', () => {
     await other.page.keyboard.press('Shift');
     await other.page.waitForSelector('#app .check-item');
     await other.page.waitForFunction((id) => document.querySelector(`#item-${id} .state-button[aria-pressed="true"]`)?.textContent.includes('Done'), itemIds[0]);
-    assert.equal(await other.page.inputValue(`#item-${itemIds[0]} textarea`), 'Did it, with commas, and "quotes"');
+    assert.equal(await noteOf(other.page, itemIds[0]), 'Did it, with commas, and "quotes"');
     assert.equal(await other.page.inputValue('.planner input[type="date"]'), '2027-01-04');
     assert.equal(await other.page.locator('.import-preview').count(), 0, 'a reload does not bring the link back');
     assert.deepEqual(other.errors, []);
@@ -123,8 +121,7 @@ describe('moving progress with a link', () => {
     const { page, context } = await app.open('#roadmap', { reducedMotion: 'reduce' });
     await page.waitForSelector('.check-item');
     await mark(page, itemIds[0], 'Done');
-    await page.click(`#item-${itemIds[0]} .note-toggle`);
-    await page.fill(`#item-${itemIds[0]} textarea`, 'A private note '.repeat(20));
+    await (await openNote(page, itemIds[0])).fill('A private note '.repeat(20));
     const withNotes = await shareLink(page);
     await page.uncheck('.share-notes input');
     await page.waitForFunction((before) => {
@@ -137,16 +134,15 @@ describe('moving progress with a link', () => {
     const other = await freshPage(bare);
     await other.page.click('button:has-text("Replace my progress")');
     assert.match(await pressed(other.page, itemIds[0]), /Done/);
-    assert.equal(await other.page.inputValue(`#item-${itemIds[0]} textarea`), '');
+    assert.equal(await noteOf(other.page, itemIds[0]), '');
     // A reader with notes of their own keeps them, whichever they choose.
-    await other.page.click(`#item-${itemIds[0]} .note-toggle`);
-    await other.page.fill(`#item-${itemIds[0]} textarea`, 'mine');
+    await (await openNote(other.page, itemIds[0])).fill('mine');
     await mark(other.page, itemIds[0], 'In progress');
     const tab = await other.context.newPage();
     await tab.goto(bare);
     await tab.click('button:has-text("Replace my progress")');
     assert.match(await pressed(tab, itemIds[0]), /Done/);
-    assert.equal(await tab.inputValue(`#item-${itemIds[0]} textarea`), 'mine');
+    assert.equal(await noteOf(tab, itemIds[0]), 'mine');
     await other.context.close();
     await context.close();
   });
@@ -190,8 +186,7 @@ describe('moving progress with a link', () => {
       const { page, context } = await app.open('#roadmap', { reducedMotion: 'reduce', colorScheme });
       await page.waitForSelector('.check-item');
       await mark(page, itemIds[0], 'Done');
-      await page.click(`#item-${itemIds[0]} .note-toggle`);
-      await page.fill(`#item-${itemIds[0]} textarea`, 'note');
+      await (await openNote(page, itemIds[0])).fill('note');
       await shareLink(page);
       await page.waitForSelector('.share-dialog svg.share-qr');
       const results = await new AxeBuilder({ page }).include('.share-dialog').analyze();
