@@ -16,6 +16,7 @@ pub mod prerender;
 pub mod query;
 pub mod roadmap;
 pub mod salary;
+pub mod short_sort;
 pub mod takeover;
 pub mod widgets;
 

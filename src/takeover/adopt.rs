@@ -25,6 +25,7 @@ use crate::platform::layout::focus_without_scrolling;
 use crate::platform::lifetime::{hold_until_cleanup, in_scope};
 use crate::platform::stagger::Stagger;
 use crate::platform::tasks::next_task;
+use crate::short_sort;
 
 /// The static copy made the app's page: its live parts built from `guide`. Should the copy
 /// lack one of them (a host rewrote the page), nothing is touched and the page is rebuilt.
@@ -118,7 +119,7 @@ fn plan(guide: &Arc<Guide>) -> Option<Plan> {
         }
     }
     // The parts the reader acts on most first: the checklist, then the chart; the rest after.
-    swaps.sort_by_key(|swap| {
+    short_sort::sort_by_key(&mut swaps, |swap| {
         let class = swap.target.class_name();
         match () {
             _ if class.contains("roadmap") => 0,

@@ -176,7 +176,13 @@ fn preview_incoming(
     let (merge_items_changed, merge_notes_changed) = changes(checklist, current, &merged);
     let preview = ImportPreview {
         planner_changed: current.planner != incoming.planner,
-        roadmap_ids: checklist.item_ids().map(str::to_owned).collect(),
+        // Inserted one by one: collecting into the set would sort first, and bring the standard
+        // library's stable sort into the wasm for this one list (see `crate::short_sort`).
+        roadmap_ids: {
+            let mut ids = BTreeSet::new();
+            ids.extend(checklist.item_ids().map(str::to_owned));
+            ids
+        },
         incoming,
         items_changed,
         notes_changed,

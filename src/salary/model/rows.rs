@@ -1,6 +1,7 @@
 //! The states as the chart shows them: every figure per state, in the chosen order.
 
 use crate::data::Guide;
+use crate::short_sort;
 
 use super::metric::Metric;
 
@@ -101,18 +102,18 @@ pub fn state_figures(guide: &Guide, metric: Metric, sort: SortOrder) -> Vec<Stat
             source_index,
         })
         .collect();
-    rows.sort_by(|a, b| b.value.total_cmp(&a.value));
+    short_sort::sort_by(&mut rows, |a, b| b.value.total_cmp(&a.value));
     for (index, row) in rows.iter_mut().enumerate() {
         row.rank = index + 1;
     }
     match sort {
         SortOrder::ValueDesc => {}
-        SortOrder::ValueAsc => rows.sort_by(|a, b| {
+        SortOrder::ValueAsc => short_sort::sort_by(&mut rows, |a, b| {
             a.value
                 .total_cmp(&b.value)
                 .then(a.source_index.cmp(&b.source_index))
         }),
-        SortOrder::Name => rows.sort_by(|a, b| a.name.cmp(&b.name)),
+        SortOrder::Name => short_sort::sort_by(&mut rows, |a, b| a.name.cmp(&b.name)),
     }
     rows
 }
