@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::data::DataError;
+use crate::platform::effect::effect;
 
 /// The failure in plain words (which file, which field) and a Retry button. Above a guide
 /// rendered at build time, which stays readable, it is a notice rather than the page's `<main>`.
@@ -15,7 +16,7 @@ pub fn LoadErrorView(
     let retry_button = NodeRef::<leptos::html::Button>::new();
     // Move focus to the way out, so keyboard and screen-reader users land on it; not above the
     // guide, where the reader may be reading further down (the alert is announced anyway).
-    Effect::new(move |_| {
+    effect(move |_| {
         if above_static_page {
             return;
         }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::model::{iframe_snippet, loader_snippet, EmbedPart};
+use crate::platform::effect::effect;
 use crate::widgets::CopyField;
 
 /// What the dialog is open for: the part, and the chart's state as a query (may be empty).
@@ -50,7 +51,7 @@ pub fn EmbedDialog() -> impl IntoView {
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let app_url = RwSignal::new(String::new());
     // Browser-only: the app's address and showing the modal happen after a button asks.
-    Effect::new(move |_| {
+    effect(move |_| {
         if context.target.get().is_some() {
             if let Some(base) = web_sys::window()
                 .and_then(|w| w.document())

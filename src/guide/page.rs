@@ -11,6 +11,7 @@ use super::section::GuideSection;
 use super::toc::TableOfContents;
 use crate::data::Guide;
 use crate::embed::{provide_embed_dialog, EmbedDialog};
+use crate::platform::effect::effect;
 use crate::platform::lifetime::in_scope;
 use crate::platform::stagger::{in_turn, page_on_screen};
 
@@ -37,7 +38,7 @@ pub fn GuidePage(guide: Arc<Guide>) -> impl IntoView {
     // The listeners and observers below live as long as the page, not as one run of the effect.
     let page_scope = Owner::current();
     // Browser-only work runs after the sections are in the DOM, never while rendering.
-    Effect::new(move |started: Option<()>| {
+    effect(move |started: Option<()>| {
         if started.is_none() {
             // From the start: links in a copy on screen are followed while this page is built.
             in_scope(page_scope.as_ref(), keep_in_page_links_in_page);

@@ -16,6 +16,7 @@ use super::storage::{self, Notice, ProgressStore};
 use super::tools::{export, RoadmapTools};
 use crate::data::{Guide, Step};
 use crate::platform::clock::now_ms;
+use crate::platform::effect::effect;
 use crate::platform::stagger::{in_turn, page_on_screen};
 
 /// The six steps as a personal checklist, with progress, notes, a pace planner and tools.
@@ -56,7 +57,7 @@ pub fn RoadmapChecklist(total_duration: String, steps: Vec<Step>) -> impl IntoVi
     let found = RwSignal::new(Vec::<Notice>::new());
     let page_shown = page_on_screen();
     // Browser-only: storage is opened after mounting, never while rendering.
-    Effect::new(move |_| {
+    effect(move |_| {
         let opened = storage::open(now_ms());
         doc.set(opened.doc);
         found.set(opened.notices);
@@ -89,7 +90,7 @@ pub fn RoadmapChecklist(total_duration: String, steps: Vec<Step>) -> impl IntoVi
         });
     });
 
-    Effect::new(move |_| {
+    effect(move |_| {
         if page_shown.get() && found.with(|found| !found.is_empty()) {
             let opened = found.try_update(std::mem::take).unwrap_or_default();
             notices.update(|all| all.extend(opened));

@@ -16,6 +16,7 @@ use super::share_dialog::ShareProgress;
 use crate::embed::model::EmbedPart;
 use crate::embed::EmbedButton;
 use crate::platform::clock::now_ms;
+use crate::platform::effect::effect;
 use crate::platform::files::save_text;
 use crate::platform::lifetime::in_scope;
 use crate::platform::tasks::next_task;
@@ -48,7 +49,7 @@ pub fn RoadmapTools(today: Date, undo: RwSignal<Option<ProgressDoc>>) -> impl In
     // page: the same preview as a file, once; the fragment goes at once whatever the reader
     // chooses, so that a reload or a bookmark does not bring it back.
     let scope = Owner::current();
-    Effect::new({
+    effect({
         let checklist = checklist.clone();
         move |opened: Option<()>| {
             if opened.is_some() {

@@ -6,6 +6,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::model::ChartState;
+use crate::platform::effect::effect;
 use crate::platform::layout::shown_width;
 use crate::platform::lifetime::hold_until_cleanup;
 
@@ -19,7 +20,7 @@ pub fn sync_with_url(state: RwSignal<ChartState>, codes: Vec<String>) {
     let query = location.search().unwrap_or_default();
     let known: Vec<&str> = codes.iter().map(String::as_str).collect();
     state.set(ChartState::from_query(&query, &known));
-    Effect::new(move |_| {
+    effect(move |_| {
         let wanted = state.get();
         let Some(window) = web_sys::window() else {
             return;

@@ -15,6 +15,7 @@ use super::tile_map::TileMap;
 use crate::data::{Guide, Note};
 use crate::embed::model::EmbedPart;
 use crate::embed::EmbedButton;
+use crate::platform::effect::effect;
 use crate::widgets::NoteBox;
 
 /// The chart, table and map of salary by state, with its summary, controls, downloads and caveats.
@@ -33,7 +34,7 @@ pub fn SalaryExplorer(caption: String, notes: Vec<Note>) -> impl IntoView {
     let figure = NodeRef::<leptos::html::Figure>::new();
     let codes: Vec<String> = guide.states.iter().map(|s| s.code.clone()).collect();
     // Browser-only: read and write the URL, measure the width (effects run after mounting).
-    Effect::new(move |_| {
+    effect(move |_| {
         sync_with_url(state, codes.clone());
         if let Some(element) = figure.get() {
             follow_width(&element, width, ".salary-explorer");

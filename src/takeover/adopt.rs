@@ -21,6 +21,7 @@ use crate::guide::{
     follow_reading_position, keep_in_page_links_in_page, live_parts, provide_guide,
     table_of_contents, TableOfContents,
 };
+use crate::platform::effect::effect;
 use crate::platform::layout::focus_without_scrolling;
 use crate::platform::lifetime::{hold_until_cleanup, in_scope};
 use crate::platform::stagger::Stagger;
@@ -35,7 +36,7 @@ pub fn AdoptedPage(guide: Arc<Guide>) -> impl IntoView {
     let scope = Owner::current();
     {
         let guide = guide.clone();
-        Effect::new(move |started: Option<()>| {
+        effect(move |started: Option<()>| {
             if started.is_some() {
                 return;
             }

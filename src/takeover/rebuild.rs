@@ -15,6 +15,7 @@ use super::section_layout::{lay_out_one_per_frame, skip_sections_off_screen};
 use super::static_copy::{discard_prerendered, static_layout, take_pending_acts};
 use crate::data::Guide;
 use crate::guide::{location_hash, scroll_to_hash_target, GuidePage};
+use crate::platform::effect::effect;
 use crate::platform::layout::focus_without_scrolling;
 use crate::platform::lifetime::{hold_until_cleanup, in_scope};
 use crate::platform::stagger::Stagger;
@@ -27,7 +28,7 @@ pub fn RebuiltPage(guide: Arc<Guide>) -> impl IntoView {
     provide_context(stagger);
     let hash_at_start = location_hash();
     let scope = Owner::current();
-    Effect::new(move |started: Option<()>| {
+    effect(move |started: Option<()>| {
         if started.is_none() {
             in_scope(scope.as_ref(), || render_in_turns(stagger));
         }
