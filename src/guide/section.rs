@@ -20,7 +20,7 @@ pub fn GuideSection(section: Section) -> impl IntoView {
         <section id=section.id.clone() class="guide-section" aria-labelledby=heading_id.clone()>
             <div class="section-heading">
                 <h2 id=heading_id.clone()>{section.title.clone()}</h2>
-                {embed_button(&section)}
+                {embed_button(&section.id, &section.title)}
             </div>
             {section.blocks.into_iter().map(block_view).collect_view()}
         </section>
@@ -41,11 +41,13 @@ pub struct LivePart {
 
 /// The live parts of `section`, in document order.
 pub fn live_parts(section: &Section) -> Vec<LivePart> {
-    let button = embed_button(section);
+    // The button is made when it is built, not now: the parts are listed for the whole page
+    // before the first of them (the checklist) is built.
+    let (id, title) = (section.id.clone(), section.title.clone());
     let mut parts = vec![LivePart {
         selector: ":scope > .section-heading > .embed-button",
         nth: 0,
-        build: Box::new(move || button.into_any()),
+        build: Box::new(move || embed_button(&id, &title).into_any()),
     }];
     let (mut checklists, mut explorers) = (0, 0);
     for block in &section.blocks {
@@ -66,11 +68,11 @@ pub fn live_parts(section: &Section) -> Vec<LivePart> {
 }
 
 /// The section's Embed button (none in embed mode).
-fn embed_button(section: &Section) -> impl IntoView {
+fn embed_button(id: &str, title: &str) -> impl IntoView {
     let part = EmbedPart::Guide {
-        section: Some(section.id.clone()),
+        section: Some(id.to_owned()),
     };
-    let label = format!("the section {}", section.title);
+    let label = format!("the section {title}");
     view! { <EmbedButton part label /> }
 }
 
