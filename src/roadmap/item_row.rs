@@ -29,6 +29,14 @@ fn shortcut(key: &str) -> Option<ItemState> {
     }
 }
 
+/// The state whose button `event` (a click in an item's group of state buttons) pressed.
+fn chosen_state(event: &leptos::ev::MouseEvent) -> Option<ItemState> {
+    let target = event.target()?;
+    let element = wasm_bindgen::JsCast::dyn_ref::<web_sys::Element>(&target)?;
+    let button = element.closest(".state-button[value]").ok()??;
+    ItemState::from_key(&button.get_attribute("value")?)
+}
+
 /// An item with state buttons (pressed state shown by text, icon and shape) and a note.
 #[component]
 pub fn ItemRow(item: ChecklistItem) -> impl IntoView {
@@ -63,16 +71,25 @@ pub fn ItemRow(item: ChecklistItem) -> impl IntoView {
             }
         }
     };
+    // One listener for the four buttons (the group's), not one each: a checklist of 25 items
+    // builds 75 fewer closures while the reader waits for it.
+    let on_choice = {
+        let id = id.clone();
+        move |event: leptos::ev::MouseEvent| {
+            if let Some(choice) = chosen_state(&event) {
+                edit.run(Edit::State(id.clone(), choice));
+            }
+        }
+    };
     let buttons = ItemState::ALL
         .into_iter()
         .map(|choice| {
-            let id = id.clone();
             view! {
                 <button
                     type="button"
                     class=format!("state-button {}", choice.key())
+                    value=choice.key()
                     aria-pressed=move || (state.get() == choice).to_string()
-                    on:click=move |_| edit.run(Edit::State(id.clone(), choice))
                 >
                     <span class="state-icon" aria-hidden="true">{icon(choice)}</span>
                     {choice.label()}
@@ -96,7 +113,7 @@ pub fn ItemRow(item: ChecklistItem) -> impl IntoView {
                 {(!item.text.is_empty()).then(|| item.text.clone())}
             </p>
             <div class="item-controls">
-                <div class="state-buttons" role="group" aria-label=format!("Progress on {name}")>
+                <div class="state-buttons" role="group" aria-label=format!("Progress on {name}") on:click=on_choice>
                     {buttons}
                     <span class="print-state">{move || state.get().label()}</span>
                 </div>
