@@ -8,16 +8,6 @@ use super::context::RoadmapContext;
 use super::edits::Edit;
 use super::model::{ChecklistItem, ItemState, NOTE_MAX_CHARS};
 
-/// The icon shown beside each state's name (the name is always shown too).
-fn icon(state: ItemState) -> &'static str {
-    match state {
-        ItemState::NotStarted => "○",
-        ItemState::InProgress => "◐",
-        ItemState::Done => "✓",
-        ItemState::Skipped => "⤼",
-    }
-}
-
 /// The key that sets each state while the item has focus.
 fn shortcut(key: &str) -> Option<ItemState> {
     match key {
@@ -37,7 +27,9 @@ fn chosen_state(event: &leptos::ev::MouseEvent) -> Option<ItemState> {
     ItemState::from_key(&button.get_attribute("value")?)
 }
 
-/// An item with state buttons (pressed state shown by text, icon and shape) and a note.
+/// An item with state buttons (pressed state shown by text, icon and shape) and a note. The
+/// icons and the printed status are the stylesheet's (`style/roadmap.css`): no element of their
+/// own in each of the checklist's items.
 #[component]
 pub fn ItemRow(item: ChecklistItem) -> impl IntoView {
     let RoadmapContext { doc, edit, .. } = expect_context::<RoadmapContext>();
@@ -91,7 +83,6 @@ pub fn ItemRow(item: ChecklistItem) -> impl IntoView {
                     value=choice.key()
                     aria-pressed=move || (state.get() == choice).to_string()
                 >
-                    <span class="state-icon" aria-hidden="true">{icon(choice)}</span>
                     {choice.label()}
                 </button>
             }
@@ -115,7 +106,6 @@ pub fn ItemRow(item: ChecklistItem) -> impl IntoView {
             <div class="item-controls">
                 <div class="state-buttons" role="group" aria-label=format!("Progress on {name}") on:click=on_choice>
                     {buttons}
-                    <span class="print-state">{move || state.get().label()}</span>
                 </div>
                 <button
                     type="button"
