@@ -1,7 +1,7 @@
 // The built page's start script, in place of trunk's (src/prerender/start.rs writes it in and
-// fills its placeholders: the glue's path, whether to register the service worker, the query
-// keys of the chart's state, the app's failure event, and where the rest of trunk's own start
-// goes).
+// fills its placeholders: the glue's and the wasm's paths, whether to register the service
+// worker, where the rest of trunk's own start goes, and the names shared with the app, such as
+// the query keys of the chart's state, the app's failure event and the data's path).
 // The guide above is already readable without the app, so the app (the chart, the checklist, the
 // reading position in the contents) is fetched and started only when the reader needs it, and
 // the first load is the page alone.

@@ -39,6 +39,11 @@ describe('the roadmap checklist', () => {
     assert.equal(await page.locator('.checklist-steps > .step').count(), 6);
     assert.deepEqual(await page.$$eval('.check-item', (els) => els.map((el) => el.id.replace('item-', ''))), itemIds);
     assert.equal(await overall(page), `0 of ${itemIds.length} done`);
+    // The icons are the stylesheet's, and stay out of the buttons' names.
+    const first = page.locator(`#item-${itemIds[0]}`);
+    for (const name of ['Not started', 'In progress', 'Done', 'Skipped']) {
+      assert.equal(await first.getByRole('button', { name, exact: true }).count(), 1, name);
+    }
     await mark(page, itemIds[0], 'Done');
     await mark(page, itemIds[1], 'In progress');
     await mark(page, itemIds[2], 'Skipped');
