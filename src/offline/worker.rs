@@ -1,6 +1,6 @@
 //! The only code in the app that talks to the service worker: following the page's
-//! registration, noticing a waiting update,
-//! activating it on request, and probing whether the server answers.
+//! registration, noticing a waiting update, activating it on request, and probing whether the
+//! server answers.
 
 use std::cell::Cell;
 

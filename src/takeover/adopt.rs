@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::first_acts::replay;
-use super::places::{focused_place, follow, index_path};
+use super::places::{focused_place, follow};
 use super::rebuild::RebuiltPage;
 use super::static_copy::{prerendered_element, static_layout, take_pending_acts};
 use crate::data::Guide;
@@ -155,22 +155,20 @@ async fn carry_out(plan: Plan, scope: Option<Owner>) {
             continue;
         };
         let focused = focused_place(&layout);
-        let part_path = index_path(&layout, &swap.target);
         state.mount(&parent, Some(&swap.target));
         swap.target.remove();
         if let Some(element) = focused.and_then(|place| follow(&layout, &place)) {
             focus_without_scrolling(&element);
         }
+        // What the reader pressed in this part's twin is done now, not once every part is in:
+        // the presses whose place is inside the part just put in.
+        let roots = state.elements();
         built.push((owner, state));
-        // What the reader pressed in this part's twin is done now, not once every part is in.
-        if let Some(part_path) = part_path {
-            let acts = take_pending_acts(|place| {
-                follow(&layout, place)
-                    .and_then(|control| index_path(&layout, &control))
-                    .is_some_and(|path| path.starts_with(&part_path))
-            });
-            replay(&layout, acts).await;
-        }
+        let acts = take_pending_acts(|place| {
+            follow(&layout, place)
+                .is_some_and(|control| roots.iter().any(|root| root.contains(Some(&control))))
+        });
+        replay(&layout, acts).await;
         if swap.in_turns {
             next_task().await;
         }

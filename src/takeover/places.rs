@@ -14,19 +14,6 @@ pub struct Place {
     pub path: Vec<u32>,
 }
 
-/// Child indices from `root` down to `element`, outermost first; `None` when it is not inside.
-pub(super) fn index_path(root: &web_sys::Element, element: &web_sys::Element) -> Option<Vec<u32>> {
-    let mut element = element.clone();
-    let mut path = Vec::new();
-    while &element != root {
-        let parent = element.parent_element()?;
-        path.push(index_in_parent(&parent, &element)?);
-        element = parent;
-    }
-    path.reverse();
-    Some(path)
-}
-
 fn index_in_parent(parent: &web_sys::Element, element: &web_sys::Element) -> Option<u32> {
     let siblings = parent.children();
     (0..siblings.length()).find(|&i| siblings.item(i).as_ref() == Some(element))

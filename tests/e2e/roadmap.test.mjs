@@ -21,7 +21,6 @@ async function openRoadmap(options = {}) {
   return opened;
 }
 
-/** Clicks the state button (`Done`, `In progress`, `Skipped`, `Not started`) of an item. */
 const overall = (page) => page.textContent('.roadmap-overview .progress-count');
 const stored = (page) => page.evaluate((key) => localStorage.getItem(key), KEY);
 const backups = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('career-guide:roadmap:backup:')).map((k) => [k, localStorage.getItem(k)]));

@@ -319,6 +319,7 @@ fn partial_problem(faults: &[Fault]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn a_long_item_id_is_shortened_in_messages() {
@@ -337,7 +338,6 @@ mod tests {
         );
         assert!(!message.contains(&"x".repeat(41)), "{message}");
     }
-    use serde_json::json;
 
     fn stored(value: Value) -> Stored {
         read_stored(&value.to_string())

@@ -226,6 +226,10 @@ fn changes(checklist: &Checklist, before: &ProgressDoc, after: &ProgressDoc) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::roadmap::model::date::Date;
+    use crate::roadmap::model::document::{Planner, NOTE_MAX_CHARS};
+    use crate::roadmap::model::state::ItemState;
+    use serde_json::json;
 
     #[test]
     fn a_link_without_notes_keeps_the_readers_notes_whichever_they_choose() {
@@ -235,8 +239,8 @@ mod tests {
         let mut current = ProgressDoc::new();
         current.items.insert(
             id.clone(),
-            super::super::document::ItemProgress {
-                state: super::super::state::ItemState::InProgress,
+            crate::roadmap::model::document::ItemProgress {
+                state: ItemState::InProgress,
                 note: "mine".into(),
                 updated_at: 5,
             },
@@ -248,7 +252,7 @@ mod tests {
         assert_eq!(found.notes_changed, 0);
         for result in [found.merge_into(&current), found.replace(&current, 10)] {
             assert_eq!(result.note(&id), "mine");
-            assert_eq!(result.state(&id), super::super::state::ItemState::Done);
+            assert_eq!(result.state(&id), ItemState::Done);
         }
         let plain = preview_import(&text, &current, &checklist, 10).unwrap();
         assert_eq!(
@@ -273,10 +277,6 @@ mod tests {
         assert_eq!(found.incoming.planner_updated_at, latest);
         assert!(found.incoming.updated_at <= latest);
     }
-    use crate::roadmap::model::date::Date;
-    use crate::roadmap::model::document::{Planner, NOTE_MAX_CHARS};
-    use crate::roadmap::model::state::ItemState;
-    use serde_json::json;
 
     fn checklist() -> Checklist {
         let guide = crate::data::shipped_guide();
