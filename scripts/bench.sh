@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 scripts/setup.sh
-trunk build --release
+env "${RELEASE_WASM_ENV[@]}" trunk build --release
 status=0
 node scripts/bench.mjs dist || status=$?
 node scripts/bench/browser.mjs dist || status=$?

@@ -4,7 +4,10 @@
 # (which hashes the final index.html, so it must come last).
 set -euo pipefail
 dir="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
-cargo run --quiet --locked --bin prerender -- "$dir" "${TRUNK_PROFILE:-debug}"
+# The release wasm's nightly options (scripts/env.sh) are not for this native build: with them it
+# would build a standard library of its own and be rebuilt whenever the env changes.
+env -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD -u CARGO_UNSTABLE_BUILD_STD_FEATURES \
+  cargo run --quiet --locked --bin prerender -- "$dir" "${TRUNK_PROFILE:-debug}"
 node scripts/csp.mjs "$dir"
 node scripts/precache.mjs "$dir"
 # The scripts the build filled in must still parse (a bad shared name would break every host).

@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 scripts/setup.sh
-exec trunk serve --release
+exec env "${RELEASE_WASM_ENV[@]}" trunk serve --release

@@ -19,6 +19,8 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 rustup_component rustfmt
 rustup_component clippy
+# The standard library's source: the release wasm builds its own (scripts/env.sh).
+rustup_component rust-src
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (about 8 minutes)"

@@ -26,8 +26,8 @@ step "browser tests (wasm-bindgen-test in headless Chromium)"
 cargo test --locked --target wasm32-unknown-unknown --test browser
 
 step "release build (at / and under /career-guide/)"
-trunk build --release
-trunk build --release --public-url /career-guide/ --dist target/dist-subpath
+env "${RELEASE_WASM_ENV[@]}" trunk build --release
+env "${RELEASE_WASM_ENV[@]}" trunk build --release --public-url /career-guide/ --dist target/dist-subpath
 
 step "size budgets (scripts/size-budget.json: the first load's target, the app's ceiling)"
 node scripts/bench.mjs dist

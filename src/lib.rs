@@ -27,7 +27,6 @@ pub use app::App;
 pub fn mount() {
     use wasm_bindgen::JsCast;
 
-    platform::failure::report_panics();
     let embed = embed::host::request_from_location();
     match &embed {
         Some(request) => {

@@ -130,30 +130,6 @@ async fn a_failed_fetch_shows_the_error_view_with_retry() {
 }
 
 #[wasm_bindgen_test]
-fn a_failure_is_reported_to_the_page_with_what_failed() {
-    use career_guide::platform::failure::{report_failure, FAILED_EVENT};
-    use wasm_bindgen::closure::Closure;
-
-    let window = web_sys::window().unwrap();
-    let heard = std::rc::Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
-    let record = heard.clone();
-    let listener =
-        Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |event: web_sys::CustomEvent| {
-            record
-                .borrow_mut()
-                .push(event.detail().as_string().unwrap_or_default());
-        });
-    window
-        .add_event_listener_with_callback(FAILED_EVENT, listener.as_ref().unchecked_ref())
-        .unwrap();
-    report_failure("panicked at src/x.rs:1:1: boom");
-    window
-        .remove_event_listener_with_callback(FAILED_EVENT, listener.as_ref().unchecked_ref())
-        .unwrap();
-    assert_eq!(*heard.borrow(), ["panicked at src/x.rs:1:1: boom"]);
-}
-
-#[wasm_bindgen_test]
 fn held_callbacks_are_released_when_their_scope_is_cleaned_up() {
     use career_guide::platform::lifetime::{hold_until_cleanup, in_scope};
     use std::cell::Cell;

@@ -6,7 +6,6 @@
 use crate::data::GUIDE_URL;
 use crate::embed::model::{EmbedPart, RESIZE_MESSAGE};
 use crate::offline::model::{PROBE_PARAM, SKIP_WAITING_MESSAGE};
-use crate::platform::failure::FAILED_EVENT;
 use crate::prerender::page::{PENDING_ACTS_ATTRIBUTE, PRERENDERED_ID, WAITING_ATTRIBUTE};
 use crate::roadmap::model::FRAGMENT_KEY;
 use crate::salary::model::CHART_QUERY_KEYS;
@@ -23,7 +22,6 @@ pub fn shared_names() -> Vec<(&'static str, String)> {
         .collect();
     vec![
         ("__CHART_KEYS__", CHART_QUERY_KEYS.join("|")),
-        ("__FAILED_EVENT__", FAILED_EVENT.to_owned()),
         ("__EMBED_PARTS__", keys.join("|")),
         ("__EMBED_TITLES__", format!("{{ {} }}", titles.join(", "))),
         ("__RESIZE_MESSAGE__", RESIZE_MESSAGE.to_owned()),

@@ -165,7 +165,6 @@ const wasm = await init({ module_or_path: '/cg-1a_bg.wasm' });\n</script>\n\
             ("__WASM__", 1),
             ("__REGISTER_WORKER__", 1),
             ("__CHART_KEYS__", 1),
-            ("__FAILED_EVENT__", 2),
             (TRUNK_REST, 1),
         ] {
             assert_eq!(

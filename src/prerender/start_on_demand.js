@@ -97,9 +97,9 @@ function needed() {
 }
 
 /**
- * The one notice for an app that cannot go on (it could not start, or it failed later and
- * dispatched `__FAILED_EVENT__`): `message` says what failed, and Reload starts afresh. Shown
- * once; the controls stop promising the app.
+ * The one notice for an app that cannot go on (it could not start, or it stopped later):
+ * `message` says what failed, and Reload starts afresh. Shown once; the controls stop promising
+ * the app.
  */
 function showFailure(message) {
   page.classList.remove('app-starting');
@@ -113,9 +113,19 @@ function showFailure(message) {
   document.body.prepend(notice);
 }
 
-addEventListener('__FAILED_EVENT__', (event) => showFailure('Something went wrong in the app ('
-  + event.detail + '). The chart and the checklist have stopped; progress saved before this is '
-  + 'kept. Reload the page to go on.'));
+/**
+ * A panic in the running app (or its memory running out) stops the wasm at once: the release
+ * build aborts on panic without a message (scripts/env.sh), which the browser reports as a
+ * `WebAssembly.RuntimeError` thrown out of whatever the app was doing, a listener or a task.
+ * Other errors (a host page's, an extension's) are none of the app's and are left alone.
+ */
+function stopped(error) {
+  if (!(error instanceof WebAssembly.RuntimeError)) return;
+  showFailure('Something went wrong in the app (' + error.message + '). The chart and the '
+    + 'checklist have stopped; progress saved before this is kept. Reload the page to go on.');
+}
+addEventListener('error', (event) => stopped(event.error));
+addEventListener('unhandledrejection', (event) => stopped(event.reason));
 
 try {
   await needed();
