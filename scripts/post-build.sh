@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# trunk's post_build hook: the guide rendered into index.html, then its Content-Security-Policy
-# (hashes of the final inline scripts and styles), then the service worker's precache list
-# (which hashes the final index.html, so it must come last).
+# trunk's post_build hook: in a release, short names in the app's wasm and script first; then
+# the guide rendered into index.html, then its Content-Security-Policy (hashes of the final
+# inline scripts and styles), then the service worker's precache list (which hashes the final
+# files, so it must come last).
 set -euo pipefail
 dir="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
+# Short import names in the release's wasm and script, and the script minified (its own file).
+if [ "${TRUNK_PROFILE:-debug}" = release ]; then node scripts/short-names.mjs "$dir"; fi
 # The release wasm's nightly options (scripts/env.sh) are not for this native build: with them it
 # would build a standard library of its own and be rebuilt whenever the env changes.
 env -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD -u CARGO_UNSTABLE_BUILD_STD_FEATURES \
