@@ -8,7 +8,7 @@ use std::fmt;
 
 use qrcodegen::{QrCode, QrCodeEcc};
 
-use super::document::ProgressDoc;
+use super::document::{ProgressDoc, MAX_STORED_BYTES};
 
 /// The fragment's key: `#progress=…`; the page's start script gets it at build time, so that a
 /// link starts the app at once.
@@ -40,6 +40,8 @@ pub enum LinkError {
     UnknownVersion(String),
     /// Not base64url: the link was cut or altered.
     Damaged,
+    /// Longer than any progress could make it: refused before it is decoded or inflated.
+    TooLong,
 }
 
 impl fmt::Display for LinkError {
@@ -51,6 +53,7 @@ impl fmt::Display for LinkError {
                 "the link was made by a newer version of this guide (format {version})"
             ),
             LinkError::Damaged => f.write_str("the link is damaged or was cut short"),
+            LinkError::TooLong => f.write_str("the link is longer than any progress could make it"),
         }
     }
 }
@@ -105,6 +108,9 @@ pub fn read_fragment(hash: &str) -> Option<Result<LinkData, LinkError>> {
             )))
         }
     };
+    if data.len() > MAX_LINK_DATA_CHARS {
+        return Some(Err(LinkError::TooLong));
+    }
     Some(
         base64url_decode(data)
             .map(|compressed| LinkData {
@@ -114,6 +120,12 @@ pub fn read_fragment(hash: &str) -> Option<Result<LinkData, LinkError>> {
             .ok_or(LinkError::Damaged),
     )
 }
+
+/// The most base64url a link's data can need: the largest document ([`MAX_STORED_BYTES`]) as
+/// deflate writes data it cannot compress (stored blocks, 5 bytes of header each; counted here
+/// for blocks as small as 1 KiB), plus room for the stream's end.
+pub const MAX_LINK_DATA_CHARS: usize =
+    (MAX_STORED_BYTES + MAX_STORED_BYTES / 1024 * 5 + 64).div_ceil(3) * 4;
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -236,6 +248,19 @@ mod tests {
             Some(Err(LinkError::UnknownVersion("9".into())))
         );
         assert!(LinkError::Damaged.to_string().contains("damaged"));
+    }
+
+    #[test]
+    fn a_link_longer_than_any_document_is_refused_before_it_is_read() {
+        // What the largest document compresses to at worst (deflate's stored blocks) still reads.
+        let largest = "A".repeat(MAX_LINK_DATA_CHARS);
+        assert!(matches!(
+            read_fragment(&format!("#progress=1.{largest}")),
+            Some(Ok(_))
+        ));
+        let longer = format!("#progress=1.{largest}AAAA");
+        assert_eq!(read_fragment(&longer), Some(Err(LinkError::TooLong)));
+        assert!(LinkError::TooLong.to_string().contains("longer"));
     }
 
     #[test]
