@@ -45,6 +45,7 @@ pub fn write_calendar(
     let today = Date::from_unix_ms(now_ms);
     let plans = plan(checklist, planner, doc, today);
     let stamp = utc_stamp(now_ms);
+    let sequence = revision(now_ms);
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_owned(),
         "VERSION:2.0".to_owned(),
@@ -84,6 +85,7 @@ pub fn write_calendar(
             "BEGIN:VEVENT".to_owned(),
             format!("UID:step-{}@{UID_DOMAIN}", uid_part(&step.id)),
             format!("DTSTAMP:{stamp}"),
+            format!("SEQUENCE:{sequence}"),
             format!("DTSTART;VALUE=DATE:{}", ics_date(target)),
             format!("DTEND;VALUE=DATE:{}", ics_date(target.add_days(1))),
             format!("SUMMARY:{}", escape_text(&summary)),
@@ -105,6 +107,13 @@ pub fn write_calendar(
     }
     lines.push("END:VCALENDAR".to_owned());
     Ok(lines.iter().map(|line| fold(line)).collect::<String>())
+}
+
+/// The events' revision (`SEQUENCE`) for a file made at `ms`: the minutes since 1970, so that
+/// each later download is a newer revision of the same events, which a calendar that already
+/// holds them applies (RFC 5546); a signed 32-bit INTEGER until the year 6053.
+fn revision(ms: u64) -> u64 {
+    (ms / 60_000).min(i32::MAX as u64)
 }
 
 /// `date` as an iCalendar DATE (`20270301`).
@@ -274,6 +283,33 @@ mod tests {
         assert_eq!(first, later);
         let unique: std::collections::BTreeSet<_> = first.iter().collect();
         assert_eq!(unique.len(), first.len());
+    }
+
+    #[test]
+    fn a_later_download_is_a_newer_revision_of_each_event() {
+        // Calendars apply an event they already hold only when its SEQUENCE is higher (RFC 5546).
+        let checklist = checklist();
+        let mut doc = ProgressDoc::new();
+        planned(&mut doc);
+        let sequences = |now: u64| -> Vec<u64> {
+            lines(&write_calendar(&checklist, &doc, now).unwrap())
+                .iter()
+                .filter_map(|l| l.strip_prefix("SEQUENCE:"))
+                .map(|n| n.parse().unwrap())
+                .collect()
+        };
+        let first = sequences(NOW);
+        let events = lines(&write_calendar(&checklist, &doc, NOW).unwrap())
+            .iter()
+            .filter(|l| *l == "BEGIN:VEVENT")
+            .count();
+        assert_eq!(first.len(), events);
+        let later = sequences(NOW + 60_000);
+        assert!(first.iter().zip(&later).all(|(a, b)| a < b));
+        // An INTEGER of RFC 5545 (a signed 32-bit value), for thousands of years.
+        assert!(sequences(u64::from(u32::MAX) * 1000 * 60)
+            .iter()
+            .all(|&n| n <= i32::MAX as u64));
     }
 
     #[test]
