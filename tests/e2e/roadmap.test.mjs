@@ -286,7 +286,8 @@ describe('the roadmap checklist', () => {
       assert.equal(alarm.getFirstPropertyValue('trigger').toString(), '-P7D');
       assert.equal(alarm.getFirstPropertyValue('action'), 'DISPLAY');
       assert.ok(event.component.getFirstPropertyValue('dtstamp'), 'stamped');
-      assert.equal(event.sequence, Math.floor(Date.now() / 60_000), 'the revision: minutes since 1970');
+      const minutes = Math.floor(Date.now() / 60_000);
+      assert.ok([minutes - 1, minutes].includes(event.sequence), 'the revision: minutes since 1970');
     }
     const name = (item) => item.term ?? item.text;
     const described = events[0].description;
