@@ -145,13 +145,15 @@ pub fn base64url_encode(bytes: &[u8]) -> String {
     out
 }
 
-/// The bytes of base64url `text` (padding allowed); `None` for any other character, or a length
-/// no encoding gives.
+/// The bytes of base64url `text` (with or without RFC 4648's padding to a multiple of four);
+/// `None` for any other character, other padding, or a length no encoding gives.
 pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
-    let text = text.trim_end_matches('=');
-    if text.len() % 4 == 1 {
+    let bare = text.trim_end_matches('=');
+    let padding = text.len() - bare.len();
+    if bare.len() % 4 == 1 || (padding > 0 && (padding > 2 || text.len() % 4 != 0)) {
         return None;
     }
+    let text = bare;
     let mut out = Vec::with_capacity(text.len() * 3 / 4);
     for chunk in text.as_bytes().chunks(4) {
         let mut n = 0u32;
@@ -213,6 +215,11 @@ mod tests {
         }
         assert_eq!(base64url_encode(&[0xfb, 0xff]), "-_8");
         assert_eq!(base64url_decode("Zg=="), Some(b"f".to_vec()));
+        // Padding, when there is any, only as RFC 4648 writes it.
+        for wrong in ["Zg=", "Zg===", "Zm9v=", "Zm8==", "=", "Z=g="] {
+            assert_eq!(base64url_decode(wrong), None, "{wrong}");
+        }
+        assert_eq!(base64url_decode("Zm8="), Some(b"fo".to_vec()));
     }
 
     #[test]
