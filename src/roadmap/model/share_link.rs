@@ -150,7 +150,7 @@ pub fn base64url_encode(bytes: &[u8]) -> String {
 pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
     let bare = text.trim_end_matches('=');
     let padding = text.len() - bare.len();
-    if bare.len() % 4 == 1 || (padding > 0 && (padding > 2 || text.len() % 4 != 0)) {
+    if bare.len() % 4 == 1 || (padding > 0 && (padding > 2 || !text.len().is_multiple_of(4))) {
         return None;
     }
     let text = bare;
