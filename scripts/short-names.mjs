@@ -3,16 +3,17 @@
 // (`__wbg_classList_97e966c261669b85`), written in the wasm and again in its script, which gzip
 // cannot squeeze; here each becomes a short name (`a`, `b`, ..., `aa`), the same in both files,
 // then the script is minified with terser. Measured on 2026-12-04: the wasm 249.8 -> 245.3 KB
-// gzip, the script 10.5 -> 5.2 KB.
-//   node scripts/short-names.mjs <dir>   (the staged build: `<name>-<hash>.js` and `_bg.wasm`)
+// gzip, the script 10.5 -> 5.2 KB. Both files are then named by the hash of what they now hold
+// (hosts cache them for a year by name), and index.html is pointed at the new names.
+//   node scripts/short-names.mjs <dir>   (the staged build: `<name>-<hash>.js`, `_bg.wasm` and
+//                                          the index.html that loads them)
 // Refuses (and fails the build) when the script is not shaped as this expects: each import is
 // one `name: function` key of the imports object, each module one `"module":` key.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { minify } from 'terser';
-
-const dir = process.argv[2];
-if (!dir) throw new Error('usage: node scripts/short-names.mjs <dir>');
 
 /** `a` ... `Z`, then `aa`, `ab`, ...: the `index`-th short name. */
 function shortName(index) {
@@ -37,8 +38,8 @@ function readU32(bytes, pos) {
   return [value >>> 0, pos];
 }
 
-/** `value` as unsigned LEB128. */
-function u32(value) {
+/** `value` as unsigned LEB128, as the wasm binary format writes its sizes and counts. */
+export function u32(value) {
   const out = [];
   do {
     let byte = value & 0x7f;
@@ -107,17 +108,42 @@ function renameKeys(glue, renames) {
 }
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const files = readdirSync(dir);
-const wasmFile = files.find((file) => file.endsWith('_bg.wasm'));
-const glueFile = wasmFile && wasmFile.replace(/_bg\.wasm$/, '.js');
-if (!wasmFile || !files.includes(glueFile)) throw new Error(`short-names: no wasm and script in ${dir}`);
 
-const { wasm, renamed, modules } = renameImports(readFileSync(join(dir, wasmFile)));
-const glue = renameKeys(readFileSync(join(dir, glueFile), 'utf8'), [
-  ...renamed.map(({ field, short }) => [new RegExp(`(\\n\\s+)${escape(field)}(: function)`, 'g'), `$1${short}$2`, field]),
-  ...[...modules].map(([module, short]) => [new RegExp(`(\\n\\s+)${escape(JSON.stringify(module))}:`, 'g'), `$1${JSON.stringify(short)}:`, module]),
-]);
-const minified = await minify(glue, { module: true, compress: true, mangle: true });
-writeFileSync(join(dir, wasmFile), wasm);
-writeFileSync(join(dir, glueFile), minified.code);
-console.log(`short-names: ${renamed.length} imports renamed in ${wasmFile} and ${glueFile}; the script minified`);
+/**
+ * Shortens the import names of the build in `dir`, minifies its script and renames both files
+ * by the hash of their new bytes (index.html follows); resolves to the new file names.
+ */
+export async function shortenNames(dir) {
+  const files = readdirSync(dir);
+  const wasmFile = files.find((file) => file.endsWith('_bg.wasm'));
+  const glueFile = wasmFile && wasmFile.replace(/_bg\.wasm$/, '.js');
+  if (!wasmFile || !files.includes(glueFile)) throw new Error(`short-names: no wasm and script in ${dir}`);
+
+  const { wasm, renamed, modules } = renameImports(readFileSync(join(dir, wasmFile)));
+  const glue = renameKeys(readFileSync(join(dir, glueFile), 'utf8'), [
+    ...renamed.map(({ field, short }) => [new RegExp(`(\\n\\s+)${escape(field)}(: function)`, 'g'), `$1${short}$2`, field]),
+    ...[...modules].map(([module, short]) => [new RegExp(`(\\n\\s+)${escape(JSON.stringify(module))}:`, 'g'), `$1${JSON.stringify(short)}:`, module]),
+  ]);
+  const { code } = await minify(glue, { module: true, compress: true, mangle: true });
+
+  const oldBase = glueFile.slice(0, -'.js'.length);
+  const hash = createHash('sha256').update(code).update(wasm).digest('hex').slice(0, 16);
+  const newBase = oldBase.replace(/-[0-9a-f]+$/, '') + '-' + hash;
+  const page = join(dir, 'index.html');
+  const html = readFileSync(page, 'utf8');
+  if (!html.includes(`${oldBase}.js`) || !html.includes(`${oldBase}_bg.wasm`)) {
+    throw new Error(`short-names: index.html does not load ${oldBase}`);
+  }
+  writeFileSync(join(dir, wasmFile), wasm);
+  writeFileSync(join(dir, glueFile), code);
+  renameSync(join(dir, wasmFile), join(dir, `${newBase}_bg.wasm`));
+  renameSync(join(dir, glueFile), join(dir, `${newBase}.js`));
+  writeFileSync(page, html.split(oldBase).join(newBase));
+  console.log(`short-names: ${renamed.length} imports renamed, the script minified, ${oldBase} now ${newBase}`);
+  return { glue: `${newBase}.js`, wasm: `${newBase}_bg.wasm` };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (!process.argv[2]) throw new Error('usage: node scripts/short-names.mjs <dir>');
+  await shortenNames(process.argv[2]);
+}

@@ -1,7 +1,7 @@
 // The built page's start script, in place of trunk's (src/prerender/start.rs writes it in and
 // fills its placeholders: the glue's and the wasm's paths, whether to register the service
 // worker, where the rest of trunk's own start goes, and the names shared with the app, such as
-// the query keys of the chart's state, the app's failure event and the data's path).
+// the query keys of the chart's state, the progress link's key and the data's path).
 // The guide above is already readable without the app, so the app (the chart, the checklist, the
 // reading position in the contents) is fetched and started only when the reader needs it, and
 // the first load is the page alone.
@@ -117,15 +117,19 @@ function showFailure(message) {
  * A panic in the running app (or its memory running out) stops the wasm at once: the release
  * build aborts on panic without a message (scripts/env.sh), which the browser reports as a
  * `WebAssembly.RuntimeError` thrown out of whatever the app was doing, a listener or a task.
- * Other errors (a host page's, an extension's) are none of the app's and are left alone.
+ * An exception thrown into the app by the browser (a stack overflow, a call the app did not
+ * expect to fail) and out again leaves it as broken: its stack runs through the wasm. Other
+ * errors (a host page's, an extension's) are none of the app's and are left alone.
  */
-function stopped(error) {
-  if (!(error instanceof WebAssembly.RuntimeError)) return;
+function stopped(error, thrown) {
+  const trap = typeof WebAssembly === 'object' && error instanceof WebAssembly.RuntimeError;
+  if (!trap && !(thrown && /wasm-function\[/.test(error?.stack))) return false;
   showFailure('Something went wrong in the app (' + error.message + '). The chart and the '
     + 'checklist have stopped; progress saved before this is kept. Reload the page to go on.');
+  return true;
 }
-addEventListener('error', (event) => stopped(event.error));
-addEventListener('unhandledrejection', (event) => stopped(event.reason));
+addEventListener('error', (event) => stopped(event.error, true));
+addEventListener('unhandledrejection', (event) => stopped(event.reason, false));
 
 try {
   await needed();
@@ -145,6 +149,7 @@ try {
   const init = bindings.default;
   /* trunk's start */
 } catch (error) {
-  showFailure('The chart and the checklist could not start (' + error + '). '
+  // A trap while the app was already taking the page over is the app stopping, not a download.
+  if (!stopped(error, false)) showFailure('The chart and the checklist could not start (' + error + '). '
     + 'The guide below can still be read. Check your connection, then reload the page.');
 }

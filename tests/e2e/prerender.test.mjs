@@ -302,33 +302,65 @@ describe('the guide rendered at build time', () => {
     await appInCharge(page);
     // A real trap of the release wasm: wasm-bindgen's allocator, asked for more than a wasm can
     // hold, aborts as a panic does in this build (scripts/env.sh), thrown out of a timer as a
-    // listener's would be, or out of a promise's reaction as a task's would be.
+    // listener's would be, or out of a promise's reaction.
     const trap = (how) => page.evaluate(async (how) => {
       const glue = performance.getEntriesByType('resource').map((entry) => entry.name)
         .find((name) => /career-guide-[0-9a-f]+\.js$/.test(name));
       const wasm = await (await import(glue)).default();
       const abort = () => wasm.__wbindgen_malloc(0xfffffff0, 1);
-      if (how === 'task') Promise.resolve().then(abort);
+      if (how === 'promise') Promise.resolve().then(abort);
       else setTimeout(abort);
     }, how);
+    const notice = page.locator('section.app-failure [role="alert"]');
+    const reload = async () => {
+      await Promise.all([page.waitForEvent('load'), page.click('section.app-failure button.retry')]);
+      await appInCharge(page);
+      assert.equal(await page.locator('section.app-failure').count(), 0, 'Reload brought the app back');
+    };
     // An error that is not the app's (a host page's, an extension's) is left alone.
     await page.evaluate(() => setTimeout(() => { throw new Error('not the app'); }));
     await page.evaluate(() => { Promise.reject(new Error('not the app either')); });
     await page.waitForTimeout(200);
     assert.equal(await page.locator('section.app-failure').count(), 0, 'no notice for others');
+    // A browser call that throws where the app expects none (here a click's ctrlKey, read by the
+    // app's in-page link listener) leaves the app as broken as a panic would.
+    await page.evaluate(() => {
+      const click = new MouseEvent('click', { bubbles: true });
+      Object.defineProperty(click, 'ctrlKey', { get() { throw new Error('a call failed'); } });
+      document.querySelector('.toc a[href^="#"]').dispatchEvent(click);
+    });
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /Something went wrong in the app \(a call failed\)\./);
+    await reload();
     await trap('listener');
-    const notice = page.locator('section.app-failure [role="alert"]');
     await notice.waitFor();
     assert.match(await notice.textContent(), /Something went wrong in the app \(unreachable\)\..*progress saved before this is kept\. Reload the page/);
-    await trap('task');
+    await trap('promise');
     await page.waitForTimeout(200);
     assert.equal(await page.locator('section.app-failure').count(), 1, 'one notice');
-    await Promise.all([page.waitForEvent('load'), page.click('section.app-failure button.retry')]);
-    await appInCharge(page);
-    assert.equal(await page.locator('section.app-failure').count(), 0, 'Reload brought the app back');
-    // The same notice when the trap comes out of a task.
-    await trap('task');
+    await reload();
+    await trap('promise');
     await notice.waitFor();
+    await context.close();
+  });
+
+  test('a panic while the app starts is the app stopping, not a failed download', async () => {
+    const context = await app.browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    // The script as served, with a trap right after the app's main (its mount) ran: what a
+    // panic in the mount looks like from the page.
+    await page.route(/career-guide-[0-9a-f]+\.js$/, async (route) => {
+      const response = await route.fetch();
+      const script = await response.text();
+      assert.ok(script.includes('.__wbindgen_start(),'), 'the script starts the app as expected');
+      const body = script.replace('.__wbindgen_start(),', ".__wbindgen_start(),(() => { throw new WebAssembly.RuntimeError('unreachable'); })(),");
+      await route.fulfill({ response, body });
+    });
+    await page.goto(app.server.url);
+    await page.keyboard.press('Tab');
+    const notice = page.locator('section.app-failure [role="alert"]');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /^Something went wrong in the app \(unreachable\)\./);
     await context.close();
   });
 
