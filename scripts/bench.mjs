@@ -65,6 +65,8 @@ const check = (name, total, limit) => {
 console.log('\nsize budgets (scripts/size-budget.json; 1 KB = 1000 bytes)');
 const firstOk = check('first load (target)', firstTotal, budget.first_load_gzip_bytes);
 const appOk = check('the app (ceiling)', appTotal, budget.ceiling_app_gzip_bytes);
+// The goal the ceiling is lowered towards: shown, never failing the run (CI holds the ceiling).
+check('the app (target, not enforced)', appTotal, budget.target_app_gzip_bytes);
 if (!(firstOk && appOk)) {
   console.error('\nSIZE BUDGET EXCEEDED: see the MISSED line above.');
   process.exitCode = 1;
