@@ -4,4 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 scripts/setup.sh
-exec env "${RELEASE_WASM_ENV[@]}" trunk serve --release
+# No auto-reload script: trunk would inject one (with placeholders of its own, against the CSP).
+# Further arguments go to trunk (the e2e suite serves on a free port into its own folder).
+exec env "${RELEASE_WASM_ENV[@]}" trunk serve --release --no-autoreload "$@"
