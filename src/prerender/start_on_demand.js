@@ -118,12 +118,15 @@ function showFailure(message) {
  * build aborts on panic without a message (scripts/env.sh), which the browser reports as a
  * `WebAssembly.RuntimeError` thrown out of whatever the app was doing, a listener or a task.
  * An exception thrown into the app by the browser (a stack overflow, a call the app did not
- * expect to fail) and out again leaves it as broken: its stack runs through the wasm. Other
- * errors (a host page's, an extension's) are none of the app's and are left alone.
+ * expect to fail) and out again leaves it as broken: its stack runs through the wasm. But when
+ * the wasm still runs below this listener, the error was another script's, in a listener the
+ * app's own call reached (a press it replays): the browser caught it there and the app goes on.
+ * Other errors (a host page's, an extension's) are none of the app's and are left alone.
  */
 function stopped(error, thrown) {
   const trap = typeof WebAssembly === 'object' && error instanceof WebAssembly.RuntimeError;
-  if (!trap && !(thrown && /wasm-function\[/.test(error?.stack))) return false;
+  const broken = trap || (thrown && /wasm-function\[/.test(error?.stack) && !/wasm-function\[/.test(new Error().stack));
+  if (!broken) return false;
   showFailure('Something went wrong in the app (' + error.message + '). The chart and the '
     + 'checklist have stopped; progress saved before this is kept. Reload the page to go on.');
   return true;

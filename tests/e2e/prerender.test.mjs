@@ -222,6 +222,28 @@ describe('the guide rendered at build time', () => {
     await context.close();
   });
 
+
+  test('a script of the page that throws in a listener the app\'s own press reaches does not stop the app', async () => {
+    const { context, page, release } = await pageWithHeldWasm();
+    // An extension's script in the page's world, say, failing on the click the app replays: the
+    // browser reports the error with the app's wasm still running below, and the app goes on.
+    await page.addInitScript(() => document.addEventListener('click', (event) => {
+      if (!event.isTrusted) throw new Error('not the app');
+    }, { capture: true }));
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(app.server.url, { waitUntil: 'domcontentloaded' });
+    const item = steps[0].items[0].id;
+    await page.click(`#prerendered #item-${item} .state-button.done`);
+    release();
+    await appTookOver(page);
+    await page.waitForFunction((id) => document.querySelector(`#app #item-${id} .state-button.done`)?.getAttribute('aria-pressed') === 'true', item);
+    assert.deepEqual(errors, ['not the app'], 'the listener did throw on the replayed press');
+    await page.click(`#app #item-${steps[0].items[1].id} .state-button.done`);
+    assert.equal(await page.locator('.check-item .state-button.done[aria-pressed="true"]').count(), 2, 'the app goes on');
+    assert.equal(await page.locator('section.app-failure').count(), 0, 'no notice');
+    await context.close();
+  });
   test('a keyboard user can tab to the chart before the app arrives, and keeps their place in it', async () => {
     const { context, page, release } = await pageWithHeldWasm();
     await page.goto(app.server.url, { waitUntil: 'domcontentloaded' });
