@@ -190,6 +190,9 @@ describe('progress under storage faults', () => {
     }
     await reader.page.waitForSelector('.roadmap .notice.warning');
     assert.match(await reader.page.textContent('.roadmap .notice.warning'), /Another tab saved progress this page cannot read/);
+    // The other tab's writes reach this one's storage in their own time: wait for the last, then
+    // give the app's storage events time to do what they would do.
+    await reader.page.waitForFunction(([key, text]) => localStorage.getItem(key) === text, [KEY, newer(4)]);
     await reader.page.waitForTimeout(300);
     assert.equal(await stored(reader.page), newer(4), 'what the other tab wrote stays');
     assert.deepEqual(await backups(reader.page), [], 'no backup per event');
