@@ -9,7 +9,12 @@ import { fileURLToPath } from 'node:url';
 
 const TEMPLATE = fileURLToPath(new URL('../public/sw.js', import.meta.url));
 const WORKER = 'sw.js';
-const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
+/** trunk's content-addressed names: `name-<hash>.js`, `name-<hash>_bg.wasm`, `name-<hash>.css`. */
+export const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
+/** The gzip a host may send for a file as it is (scripts/precompress.mjs): never precached. */
+export const PRECOMPRESSED = /\.gz$/;
+/** The name of `name`'s precompressed gzip. */
+export const precompressedName = (name) => `${name}.gz`;
 
 function* walk(dir) {
   for (const name of readdirSync(dir).sort()) {
@@ -23,7 +28,7 @@ function* walk(dir) {
 export function buildManifest(dir) {
   return [...walk(dir)]
     .map((path) => relative(dir, path).split(sep).join('/'))
-    .filter((url) => url !== WORKER)
+    .filter((url) => url !== WORKER && !PRECOMPRESSED.test(url))
     .map((url) => ({
       url,
       revision: createHash('sha256').update(readFileSync(join(dir, url))).digest('hex').slice(0, 16),

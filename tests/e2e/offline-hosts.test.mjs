@@ -14,6 +14,7 @@ import { startNginx } from './support/nginx.mjs';
 import { controlled, eventually, newWorkerOutcome } from './support/worker.mjs';
 import { freePort, startServer } from './support/process.mjs';
 import { writeWorker } from '../../scripts/precache.mjs';
+import { precompress } from '../../scripts/precompress.mjs';
 import { policyOf, withPolicy } from '../../scripts/csp.mjs';
 
 let browser;
@@ -93,12 +94,16 @@ function renameAppFiles(dir) {
 
 /**
  * A new release of `dir`: its guide's edition says "(updated)", and, with `newCode`, its script
- * and wasm have new names (the old names are gone from the server).
+ * and wasm have new names (the old names are gone from the server) and, as a build's would,
+ * gzip copies of their bytes under those names (scripts/precompress.mjs).
  */
-function newRelease(dir, { newCode = false } = {}) {
+async function newRelease(dir, { newCode = false } = {}) {
   const copy = copyBuild(dir);
   setEdition(copy, `${editionOf(dir)} (updated)`);
-  if (newCode) renameAppFiles(copy);
+  if (newCode) {
+    renameAppFiles(copy);
+    await precompress(copy);
+  }
   writeWorker(copy);
   return copy;
 }
@@ -261,7 +266,7 @@ for (const [name, dist, prefix] of BUILDS) {
 
         // Release 2 is deployed: new data, and new names for the script and the wasm.
         await server.current.stop();
-        server.current = await startNginx(newRelease(dist, { newCode: true }), port, prefix);
+        server.current = await startNginx(await newRelease(dist, { newCode: true }), port, prefix);
 
         // Tab B opens (release 1, from the worker), the new worker installs and waits.
         const { page: tabB, errors: errorsB } = await openPage(context);
@@ -302,7 +307,7 @@ for (const [name, dist, prefix] of BUILDS) {
         const { page } = await openPage(context);
         await visitUntilControlled(page, server.current.url);
         // The worker lists the page's revision; the host serves it with a snippet of its own.
-        const release = newRelease(dist);
+        const release = await newRelease(dist);
         const index = join(release, 'index.html');
         writeFileSync(index, readFileSync(index, 'utf8').replace('</body>', '<script src="https://analytics.example/a.js"></script></body>'));
         await server.current.stop();
@@ -321,7 +326,7 @@ for (const [name, dist, prefix] of BUILDS) {
         const before = await releaseCaches(page);
 
         // The worker lists one revision of the data; the host serves another.
-        const broken = newRelease(dist);
+        const broken = await newRelease(dist);
         setEdition(broken, `${firstEdition} (not this release)`);
         await server.current.stop();
         server.current = await startServer(broken, port, prefix);

@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { HASHED } from '../../../scripts/precache.mjs';
 
 /** Content types by file extension, as a host of the build should send them. */
 export const TYPES = {
@@ -17,7 +18,7 @@ export const TYPES = {
 };
 
 /** Files whose names carry trunk's content hash: cached for a year, never revalidated. */
-export const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
+export { HASHED };
 
 /**
  * Serves `root` (default: dist/) on 127.0.0.1 under `prefix` (default `/`), at `port` (default:
