@@ -26,16 +26,20 @@ const APP = [/^[^/]+_bg\.wasm$/, /^career-guide-[0-9a-f]+\.js$/, /^data\//];
 const OTHERS = [/^icons\//, /^sw\.js$/, /^embed\.js$/, /^manifest\.webmanifest$/];
 
 const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(8);
-// A file's gzip is the one the build made for hosts to send as it is (scripts/precompress.mjs),
-// where there is one; else gzip -9, as a host compressing on the fly would send at best.
+// A file's gzip and brotli are the copies the build made for hosts to send as they are
+// (scripts/precompress.mjs), where there are some; else gzip -9 and brotli 11, the best a host
+// compressing on the fly would send.
+const made = (path, encoding) => {
+  const copy = precompressedName(path, encoding);
+  return existsSync(copy) ? statSync(copy).size : null;
+};
 const rows = [...files(root)].filter((path) => !PRECOMPRESSED.test(path)).map((path) => {
   const body = readFileSync(path);
-  const precompressed = precompressedName(path);
   return {
     file: relative(root, path),
     raw: body.length,
-    gzip: existsSync(precompressed) ? statSync(precompressed).size : gzipSync(body, { level: 9 }).length,
-    brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    gzip: made(path, 'gzip') ?? gzipSync(body, { level: 9 }).length,
+    brotli: made(path, 'br') ?? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
 });
 rows.sort((a, b) => b.gzip - a.gzip);

@@ -11,10 +11,14 @@ const TEMPLATE = fileURLToPath(new URL('../public/sw.js', import.meta.url));
 const WORKER = 'sw.js';
 /** trunk's content-addressed names: `name-<hash>.js`, `name-<hash>_bg.wasm`, `name-<hash>.css`. */
 export const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
-/** The gzip a host may send for a file as it is (scripts/precompress.mjs): never precached. */
-export const PRECOMPRESSED = /\.gz$/;
-/** The name of `name`'s precompressed gzip. */
-export const precompressedName = (name) => `${name}.gz`;
+/** A compressed copy a host may send for a file as it is (scripts/precompress.mjs): never precached. */
+export const PRECOMPRESSED = /\.(gz|br)$/;
+/** The name of `name`'s compressed copy in `encoding` ('gzip' or 'br'). */
+export function precompressedName(name, encoding) {
+  const suffix = { gzip: 'gz', br: 'br' }[encoding];
+  if (!suffix) throw new Error(`no precompressed copy in ${encoding}`);
+  return `${name}.${suffix}`;
+}
 
 function* walk(dir) {
   for (const name of readdirSync(dir).sort()) {

@@ -52,11 +52,15 @@ if ! command -v java >/dev/null; then
   apt-get -o DPkg::Lock::Timeout=900 install -y -qq default-jre-headless >/dev/null
 fi
 
-# nginx, to test deploy/nginx.conf (tests/e2e/deploy.test.mjs runs it on a free loopback port).
-# The package must not leave a daemon on port 80: a policy-rc.d that answers 101 keeps it from
-# starting one (containers usually have one already), and any that started anyway is stopped.
-if [ ! -x /usr/sbin/nginx ]; then
-  say "installing Debian's nginx"
+# nginx and Caddy, to test deploy/nginx.conf and deploy/Caddyfile (tests/e2e/deploy.test.mjs
+# runs each on a free loopback port). The packages must not leave a daemon on port 80: a
+# policy-rc.d that answers 101 keeps them from starting one (containers usually have one
+# already), and any that started anyway is stopped.
+servers=()
+[ -x /usr/sbin/nginx ] || servers+=(nginx)
+[ -x /usr/bin/caddy ] || servers+=(caddy)
+if [ "${#servers[@]}" -gt 0 ]; then
+  say "installing Debian's ${servers[*]}"
   export DEBIAN_FRONTEND=noninteractive
   own_policy=
   if [ ! -e /usr/sbin/policy-rc.d ]; then
@@ -66,10 +70,13 @@ if [ ! -x /usr/sbin/nginx ]; then
     trap 'rm -f /usr/sbin/policy-rc.d' EXIT
   fi
   apt-get -o DPkg::Lock::Timeout=900 update -qq
-  apt-get -o DPkg::Lock::Timeout=900 install -y -qq nginx >/dev/null
+  apt-get -o DPkg::Lock::Timeout=900 install -y -qq "${servers[@]}" >/dev/null
   if [ -n "$own_policy" ]; then rm -f /usr/sbin/policy-rc.d; trap - EXIT; fi
-  if [ -d /run/systemd/system ]; then systemctl disable --now nginx >/dev/null 2>&1 || true; fi
+  for server in "${servers[@]}"; do
+    if [ -d /run/systemd/system ]; then systemctl disable --now "$server" >/dev/null 2>&1 || true; fi
+  done
   if [ -s /run/nginx.pid ]; then /usr/sbin/nginx -s stop 2>/dev/null || true; fi
+  pkill -x caddy 2>/dev/null || true
 fi
 
 # Node packages (wasm-opt from binaryen, playwright-core, axe): reinstalled only when the lock changes.

@@ -1,13 +1,15 @@
 // The shipped host configurations: deploy/nginx.conf really run by nginx on the release builds,
-// at / and under /career-guide/ (content types, cache headers, compression, security headers, no
-// fallback to index.html), and deploy/_headers and deploy/Caddyfile holding the same policy.
+// at / and under /career-guide/, and deploy/Caddyfile by Caddy at / (content types, cache
+// headers, compression with the build's own compressed copies, security headers, no fallback to
+// index.html), and deploy/_headers holding the same policy.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { precompressedName } from '../../scripts/precache.mjs';
+import { caddyAvailable, CADDY, startCaddy } from './support/caddy.mjs';
 import { nginxAvailable, NGINX, startNginx } from './support/nginx.mjs';
 import { freePort } from './support/process.mjs';
 import { HASHED } from './support/server.mjs';
@@ -50,19 +52,37 @@ function assertSecure(response, what) {
   assert.doesNotMatch(response.headers['content-security-policy'] ?? '', /frame-ancestors/, `${what}: no frame-ancestors`);
 }
 
-test('nginx is installed (scripts/setup.sh installs it; these tests never skip)', () => {
+test('nginx and Caddy are installed (scripts/setup.sh installs them; these tests never skip)', () => {
   assert.ok(nginxAvailable(), `${NGINX} is missing: run scripts/setup.sh`);
+  assert.ok(caddyAvailable(), `${CADDY} is missing: run scripts/setup.sh`);
 });
 
-function nginxSuite(name, dir, prefix) {
-  describe(`deploy/nginx.conf on nginx (${name})`, () => {
+const HOSTS = {
+  nginx: {
+    config: 'deploy/nginx.conf',
+    start: startNginx,
+    // Debian's nginx has no brotli: the build's gzip, for a browser that takes both.
+    precompressed: { gzip: 'gzip', 'br, gzip': 'gzip' },
+  },
+  Caddy: {
+    config: 'deploy/Caddyfile',
+    start: (dir, port) => startCaddy(dir, port),
+    precompressed: { gzip: 'gzip', 'br, gzip': 'br' },
+  },
+};
+
+const decode = { gzip: gunzipSync, br: brotliDecompressSync };
+
+function hostSuite(host, name, dir, prefix) {
+  const { config, start, precompressed } = HOSTS[host];
+  describe(`${config} on ${host} (${name})`, () => {
     let server;
     let origin;
     let files;
     before(async () => {
       files = hashedFiles(dir);
       const port = await freePort();
-      server = await startNginx(dir, port, prefix);
+      server = await start(dir, port, prefix);
       origin = `http://127.0.0.1:${port}`;
     });
     after(async () => {
@@ -121,17 +141,30 @@ function nginxSuite(name, dir, prefix) {
         assert.equal(zipped.headers['content-encoding'], 'gzip', path);
         assert.match(zipped.headers.vary ?? '', /accept-encoding/i, path);
         assert.deepEqual(gunzipSync(zipped.body), file, path);
-        if (HASHED.test(path)) {
-          // The build's own zopfli gzip, sent as it is (gzip_static), smaller than gzip -9.
-          const made = readFileSync(join(dir, precompressedName(path)));
-          assert.deepEqual(zipped.body, made, `${path}: the build's .gz is what is sent`);
-          assert.ok(made.length < gzipSync(file, { level: 9 }).length, `${path}: ${made.length} bytes`);
-          assert.equal(zipped.headers['cache-control'], IMMUTABLE, path);
-          assert.equal(zipped.headers['content-type'], path.endsWith('.wasm') ? 'application/wasm' : 'text/javascript; charset=utf-8', path);
-        }
         const plain = await raw(server.url + path);
         assert.equal(plain.headers['content-encoding'], undefined, `${path} without Accept-Encoding`);
         assert.deepEqual(plain.body, file, path);
+      }
+    });
+
+    test('the wasm and the script as the build compressed them, byte for byte, headers and all', async () => {
+      for (const path of [files.wasm, files.js]) {
+        const file = readFileSync(join(dir, path));
+        // The build's gzip (zopfli) is smaller than gzip -9, its brotli smaller again.
+        const gz = readFileSync(join(dir, precompressedName(path, 'gzip')));
+        const br = readFileSync(join(dir, precompressedName(path, 'br')));
+        assert.ok(br.length < gz.length && gz.length < gzipSync(file, { level: 9 }).length, `${path}: ${br.length} < ${gz.length}`);
+        for (const [accepted, encoding] of Object.entries(precompressed)) {
+          const sent = await raw(server.url + path, { 'accept-encoding': accepted });
+          assert.equal(sent.status, 200, `${path} (${accepted})`);
+          assert.equal(sent.headers['content-encoding'], encoding, `${path} (${accepted})`);
+          assert.deepEqual(sent.body, readFileSync(join(dir, precompressedName(path, encoding))), `${path} (${accepted}): the build's copy is what is sent`);
+          assert.deepEqual(decode[encoding](sent.body), file, `${path} (${accepted})`);
+          assert.match(sent.headers.vary ?? '', /accept-encoding/i, path);
+          assert.equal(sent.headers['cache-control'], IMMUTABLE, path);
+          assert.match(sent.headers['content-type'], path.endsWith('.wasm') ? /^application\/wasm$/ : /^text\/javascript\b/, path);
+          assertSecure(sent, `${path} (${accepted})`);
+        }
       }
     });
 
@@ -165,8 +198,9 @@ function nginxSuite(name, dir, prefix) {
   });
 }
 
-nginxSuite('at the root', 'dist', '/');
-nginxSuite('under /career-guide/', 'target/dist-subpath', '/career-guide/');
+hostSuite('nginx', 'at the root', 'dist', '/');
+hostSuite('nginx', 'under /career-guide/', 'target/dist-subpath', '/career-guide/');
+hostSuite('Caddy', 'at the root', 'dist', '/');
 
 /** Non-comment lines of a config file. */
 const code = (text) => text.split('\n').filter((line) => !/^\s*#/.test(line));
