@@ -9,6 +9,8 @@ import { get } from 'node:http';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { precompressedName } from '../../scripts/precache.mjs';
+import { appInCharge } from './support/app.mjs';
+import { launch } from './support/browser.mjs';
 import { caddyAvailable, CADDY, startCaddy } from './support/caddy.mjs';
 import { nginxAvailable, NGINX, startNginx } from './support/nginx.mjs';
 import { freePort } from './support/process.mjs';
@@ -165,6 +167,23 @@ function hostSuite(host, name, dir, prefix) {
           assert.match(sent.headers['content-type'], path.endsWith('.wasm') ? /^application\/wasm$/ : /^text\/javascript\b/, path);
           assertSecure(sent, `${path} (${accepted})`);
         }
+      }
+    });
+
+    test('the page served here starts the app, with no error', async () => {
+      const browser = await launch();
+      try {
+        const page = await browser.newPage();
+        const errors = [];
+        page.on('pageerror', (error) => errors.push(String(error)));
+        const wasm = page.waitForResponse((response) => response.url().endsWith(files.wasm));
+        await page.goto(server.url);
+        await appInCharge(page);
+        assert.equal((await wasm).status(), 200);
+        assert.equal(await page.locator('.salary-explorer .bar').count(), 10);
+        assert.deepEqual(errors, []);
+      } finally {
+        await browser.close();
       }
     });
 
