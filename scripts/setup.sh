@@ -76,7 +76,6 @@ if [ "${#servers[@]}" -gt 0 ]; then
     if [ -d /run/systemd/system ]; then systemctl disable --now "$server" >/dev/null 2>&1 || true; fi
   done
   if [ -s /run/nginx.pid ]; then /usr/sbin/nginx -s stop 2>/dev/null || true; fi
-  pkill -x caddy 2>/dev/null || true
 fi
 
 # Node packages (wasm-opt from binaryen, playwright-core, axe): reinstalled only when the lock changes.

@@ -113,25 +113,36 @@ function showFailure(message) {
   document.body.prepend(notice);
 }
 
+/** The frames of a stack trace, innermost first, without its message. */
+const framesOf = (stack) => String(stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+const inWasm = (frame) => /wasm-function\[/.test(frame);
+
 /**
  * A panic in the running app (or its memory running out) stops the wasm at once: the release
  * build aborts on panic without a message (scripts/env.sh), which the browser reports as a
  * `WebAssembly.RuntimeError` thrown out of whatever the app was doing, a listener or a task.
  * An exception thrown into the app by the browser (a stack overflow, a call the app did not
- * expect to fail) and out again leaves it as broken: its stack runs through the wasm. But when
- * the wasm still runs below this listener, the error was another script's, in a listener the
- * app's own call reached (a press it replays): the browser caught it there and the app goes on.
- * Other errors (a host page's, an extension's) are none of the app's and are left alone.
+ * expect to fail) and out again leaves it as broken: its stack runs through the wasm. Other
+ * errors (a host page's, an extension's) are none of the app's and are left alone, also when
+ * the app's own call reached the listener that threw (a press it replays): `here`, the stack
+ * where the error is reported, then still runs through the wasm, and when the error's own path
+ * up to that point does not, it never unwound the app, which goes on. When the two stacks
+ * cannot be matched up (traces cut short), the error counts as the app's.
  */
-function stopped(error, thrown) {
+function stopped(error, thrown, here) {
   const trap = typeof WebAssembly === 'object' && error instanceof WebAssembly.RuntimeError;
-  const broken = trap || (thrown && /wasm-function\[/.test(error?.stack) && !/wasm-function\[/.test(new Error().stack));
-  if (!broken) return false;
+  if (!trap) {
+    const path = framesOf(error?.stack);
+    if (!thrown || !path.some(inWasm)) return false;
+    const below = framesOf(here).slice(1); // under the listener: the app's call, if any
+    const joined = below.some(inWasm) ? path.indexOf(below[0]) : -1;
+    if (joined >= 0 && !path.slice(0, joined).some(inWasm)) return false;
+  }
   showFailure('Something went wrong in the app (' + error.message + '). The chart and the '
     + 'checklist have stopped; progress saved before this is kept. Reload the page to go on.');
   return true;
 }
-addEventListener('error', (event) => stopped(event.error, true));
+addEventListener('error', (event) => stopped(event.error, true, new Error().stack));
 addEventListener('unhandledrejection', (event) => stopped(event.reason, false));
 
 try {

@@ -145,6 +145,7 @@ function hostSuite(host, name, dir, prefix) {
         assert.deepEqual(gunzipSync(zipped.body), file, path);
         const plain = await raw(server.url + path);
         assert.equal(plain.headers['content-encoding'], undefined, `${path} without Accept-Encoding`);
+        assert.match(plain.headers.vary ?? '', /accept-encoding/i, `${path} without Accept-Encoding: Vary`);
         assert.deepEqual(plain.body, file, path);
       }
     });

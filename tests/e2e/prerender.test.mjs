@@ -248,6 +248,32 @@ describe('the guide rendered at build time', () => {
     assert.equal(await page.locator('section.app-failure').count(), 0, 'no notice');
     await context.close();
   });
+
+  test('a call failing inside the app\'s own handler of the press it replays still shows the notice', async () => {
+    const { context, page, release } = await pageWithHeldWasm();
+    // The first browser call of the app's handler of a state button (the click's target), made
+    // to fail on the replayed (untrusted) click: the exception unwinds the app's handler,
+    // inside the app's replay, which is still running below when the error is reported.
+    await page.addInitScript(() => {
+      const target = Object.getOwnPropertyDescriptor(Event.prototype, 'target');
+      Object.defineProperty(Event.prototype, 'target', {
+        configurable: true,
+        get() {
+          if (this.type === 'click' && !this.isTrusted && this.currentTarget?.classList?.contains('state-buttons')) {
+            throw new Error('a call failed');
+          }
+          return target.get.call(this);
+        },
+      });
+    });
+    await page.goto(app.server.url, { waitUntil: 'domcontentloaded' });
+    await page.click(`#prerendered #item-${steps[0].items[0].id} .state-button.done`);
+    release();
+    const notice = page.locator('section.app-failure [role="alert"]');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /^Something went wrong in the app \(a call failed\)\./);
+    await context.close();
+  });
   test('a keyboard user can tab to the chart before the app arrives, and keeps their place in it', async () => {
     const { context, page, release } = await pageWithHeldWasm();
     await page.goto(app.server.url, { waitUntil: 'domcontentloaded' });
