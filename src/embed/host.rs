@@ -5,6 +5,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::model::{resize_message, EmbedRequest};
+use crate::platform::lifetime::hold_until_cleanup;
 
 /// Embed mode as the page's URL asks for it; `None` for the full page.
 pub fn request_from_location() -> Option<EmbedRequest> {
@@ -76,6 +77,7 @@ pub fn report_height(frame_id: Option<String>) {
     });
     if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
         observer.observe(&body);
-        callback.forget();
+        // Set up before the app is mounted, outside any scope: it lasts as long as the page.
+        hold_until_cleanup((observer, callback), |(observer, _)| observer.disconnect());
     }
 }

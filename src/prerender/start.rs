@@ -200,7 +200,9 @@ const wasm = await init({ module_or_path: '/cg-1a_bg.wasm' });\n</script>\n\
         );
         assert!(page.contains("if (true && 'serviceWorker' in navigator"));
         assert!(page.contains("const CHART_STATE = /[?&](metric|sort|view|state)=/;"));
-        assert!(page.contains("addEventListener('error', (event) => stopped(event.error, true, new Error().stack));"));
+        assert!(page.contains(
+            "addEventListener('error', (event) => stopped(event.error, true, new Error().stack));"
+        ));
         assert!(page.contains("<link rel=\"manifest\""), "other links stay");
         assert!(page.ends_with("</head>"));
     }
