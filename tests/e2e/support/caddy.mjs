@@ -5,10 +5,10 @@
 // certificates, its state in a folder of the test's.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serving } from './process.mjs';
 
 /** The Caddy binary scripts/setup.sh installs (Debian's package). */
 export const CADDY = '/usr/bin/caddy';
@@ -36,27 +36,6 @@ export function siteConfig(text, { root, port }) {
   let site = retag(text, 'site', (line) => line.replace(/^\S+ \{/, `http://127.0.0.1:${port} {`));
   site = retag(site, 'root', (line) => line.replace(/root \* \S+/, `root * ${JSON.stringify(resolve(root))}`));
   return site;
-}
-
-/** Resolves once 127.0.0.1:`port` accepts connections; fails if `child` exits first. */
-function listening(port, child, timeout = 15_000) {
-  const deadline = Date.now() + timeout;
-  return new Promise((done, fail) => {
-    const attempt = () => {
-      if (child.exitCode !== null || child.signalCode !== null) return fail(new Error(`caddy exited (${child.exitCode ?? child.signalCode})`));
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        done();
-      });
-      socket.once('error', () => {
-        socket.destroy();
-        if (Date.now() > deadline) fail(new Error(`caddy does not serve 127.0.0.1:${port} after ${timeout} ms`));
-        else setTimeout(attempt, 50);
-      });
-    };
-    attempt();
-  });
 }
 
 /**
@@ -103,7 +82,7 @@ ${siteConfig(readFileSync(SHIPPED, 'utf8'), { root, port })}
       child.once('error', fail);
       child.once('spawn', done);
     });
-    await listening(port, child);
+    await serving(child, port, { name: 'caddy', timeout: 15_000 });
   } catch (error) {
     await stop();
     throw new Error(`caddy did not start (${error.message}):\n${log()}`);

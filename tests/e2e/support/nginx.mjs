@@ -4,10 +4,10 @@
 // sections, so the tests test what a reader deploys.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serving } from './process.mjs';
 
 /** The nginx binary scripts/setup.sh installs (Debian's package). */
 export const NGINX = '/usr/sbin/nginx';
@@ -87,34 +87,6 @@ export function siteConfig(text, { root, port, prefix = '/', emptyRoot }) {
 }
 
 /**
- * Resolves once the nginx of `child` serves 127.0.0.1:`port`: it wrote its pid file (which it
- * does after binding its ports) and the port accepts connections.
- */
-function listening(port, child, pidFile, timeout = 10_000) {
-  const deadline = Date.now() + timeout;
-  return new Promise((done, fail) => {
-    const retry = () => {
-      if (Date.now() > deadline) fail(new Error(`nginx does not serve 127.0.0.1:${port} after ${timeout} ms`));
-      else setTimeout(attempt, 50);
-    };
-    const attempt = () => {
-      if (child.exitCode !== null || child.signalCode !== null) return fail(new Error(`nginx exited (${child.exitCode ?? child.signalCode})`));
-      if (!existsSync(pidFile) || readFileSync(pidFile, 'utf8').trim() !== String(child.pid)) return retry();
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        done();
-      });
-      socket.once('error', () => {
-        socket.destroy();
-        retry();
-      });
-    };
-    attempt();
-  });
-}
-
-/**
  * Serves `root` with nginx and the shipped deploy/nginx.conf at 127.0.0.1:`port` under `prefix`
  * ('/' or a sub-path like '/career-guide/'); resolves to { url, stop } like startServer.
  */
@@ -168,7 +140,9 @@ ${site}
       child.once('error', fail);
       child.once('spawn', done);
     });
-    await listening(port, child, join(dir, 'nginx.pid'));
+    // nginx writes its pid file after binding its ports: the port is then its, not another's.
+    const pidFile = join(dir, 'nginx.pid');
+    await serving(child, port, { name: 'nginx', ready: () => existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim() === String(child.pid) });
   } catch (error) {
     process.off('exit', orphan);
     if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {

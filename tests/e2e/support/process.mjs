@@ -1,6 +1,6 @@
 // Starts and stops the static server as a child process.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const CLI = fileURLToPath(new URL('./serve-cli.mjs', import.meta.url));
@@ -15,6 +15,33 @@ export function freePort() {
       probe.close(() => done(port));
     });
   });
+}
+
+/** Whether 127.0.0.1:`port` accepts a connection right now. */
+const accepts = (port) => new Promise((done) => {
+  const socket = connect(port, '127.0.0.1');
+  socket.once('connect', () => {
+    socket.destroy();
+    done(true);
+  });
+  socket.once('error', () => {
+    socket.destroy();
+    done(false);
+  });
+});
+
+/**
+ * Resolves once the server process `child` (`name` in messages) serves 127.0.0.1:`port`, and
+ * `ready()` holds if given; fails when the process exits first, or after `timeout` ms.
+ */
+export async function serving(child, port, { name, ready = () => true, timeout = 10_000 }) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited (${child.exitCode ?? child.signalCode})`);
+    if (ready() && (await accepts(port))) return;
+    if (Date.now() > deadline) throw new Error(`${name} does not serve 127.0.0.1:${port} after ${timeout} ms`);
+    await new Promise((wait) => setTimeout(wait, 50));
+  }
 }
 
 /**
