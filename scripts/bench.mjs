@@ -33,13 +33,18 @@ const made = (path, encoding) => {
   const copy = precompressedName(path, encoding);
   return existsSync(copy) ? statSync(copy).size : null;
 };
+const gzip9 = (body) => gzipSync(body, { level: 9 }).length;
+const brotli11 = (body) => brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const rows = [...files(root)].filter((path) => !PRECOMPRESSED.test(path)).map((path) => {
   const body = readFileSync(path);
+  const copies = { gzip: made(path, 'gzip'), brotli: made(path, 'br') };
   return {
     file: relative(root, path),
     raw: body.length,
-    gzip: made(path, 'gzip') ?? gzipSync(body, { level: 9 }).length,
-    brotli: made(path, 'br') ?? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    gzip: copies.gzip ?? gzip9(body),
+    brotli: copies.brotli ?? brotli11(body),
+    // What the build's copies save against compressing on the fly at the best levels.
+    onTheFly: copies.gzip !== null || copies.brotli !== null ? { gzip: gzip9(body), brotli: brotli11(body) } : null,
   };
 });
 rows.sort((a, b) => b.gzip - a.gzip);
@@ -59,6 +64,10 @@ function printGroup(title, group) {
 }
 const firstTotal = printGroup(`first load from ${root}/: what the page itself fetches before the reader acts`, first);
 const appTotal = printGroup('the app: fetched when the reader needs it (first input, chart or checklist near)', app);
+for (const row of rows.filter((row) => row.onTheFly)) {
+  console.log(`the build's own copies of ${row.file} (scripts/precompress.mjs): gzip ${kb(row.gzip).trim()} KiB `
+    + `(gzip -9: ${kb(row.onTheFly.gzip).trim()}), brotli ${kb(row.brotli).trim()} KiB (brotli 11: ${kb(row.onTheFly.brotli).trim()})`);
+}
 console.log('(after the load event, the service worker also precaches every file, the app included, in the');
 console.log('background, off the page\'s main thread: that is what makes the site work offline)');
 console.log(`fetched only by others: ${others.map((row) => `${row.file} (${kb(row.gzip).trim()} gzip)`).join(', ')}`);

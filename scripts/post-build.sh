@@ -2,7 +2,8 @@
 # trunk's post_build hook: in a release, short names in the app's wasm and script first; then
 # the guide rendered into index.html, then its Content-Security-Policy (hashes of the final
 # inline scripts and styles), then the service worker's precache list (which hashes the final
-# files, so it comes after them); in a release, last, the gzip of the content-addressed files.
+# files, so it comes after them); in a release, last, the gzip and brotli copies of the
+# content-addressed files.
 set -euo pipefail
 dir="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
 # Short import names in the release's wasm and script, and the script minified (its own file).
@@ -13,7 +14,7 @@ env -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD -u CARGO_UNSTABLE_BUILD_STD_F
   cargo run --quiet --locked --bin prerender -- "$dir" "${TRUNK_PROFILE:-debug}"
 node scripts/csp.mjs "$dir"
 node scripts/precache.mjs "$dir"
-# The app's content-addressed files as zopfli's gzip, for hosts that send them as they are.
+# Gzip (zopfli) and brotli copies of the content-addressed files, for hosts that send them as they are.
 if [ "${TRUNK_PROFILE:-debug}" = release ]; then node scripts/precompress.mjs "$dir"; fi
 # The scripts the build filled in must still parse (a bad shared name would break every host).
 node --check "$dir/embed.js"

@@ -37,6 +37,17 @@ async function pageWithHeldWasm(contextOptions = {}) {
   return { context, page, errors, release };
 }
 
+/** Opens the page with its wasm held, presses Done on item `id` in the static copy, then lets the wasm come. */
+async function pressDoneBeforeTheApp(page, release, id) {
+  await page.goto(app.server.url, { waitUntil: 'domcontentloaded' });
+  await page.click(`#prerendered #item-${id} .state-button.done`);
+  release();
+}
+
+/** Resolves once the app's checklist shows item `id` as Done. */
+const doneInApp = (page, id) => page.waitForFunction(
+  (id) => document.querySelector(`#app #item-${id} .state-button.done`)?.getAttribute('aria-pressed') === 'true', id);
+
 /**
  * The text of the guide's layout, with runs of white space made single. The chart's own text is
  * left out on request: the app redraws the chart for the reader's width (the static copy draws it
@@ -214,18 +225,15 @@ describe('the guide rendered at build time', () => {
     await page.addInitScript(() => localStorage.setItem('career-guide:roadmap', JSON.stringify({
       version: 1, updated_at: 1, items: {}, planner: { start: '2027-01-04', hours_per_week: 10 }, planner_updated_at: 1,
     })));
-    await page.goto(app.server.url, { waitUntil: 'domcontentloaded' });
     const item = steps[1].items[0].id;
-    await page.click(`#prerendered #item-${item} .state-button.done`);
-    release();
+    await pressDoneBeforeTheApp(page, release, item);
     await appTookOver(page);
-    await page.waitForFunction((id) => document.querySelector(`#app #item-${id} .state-button.done`)?.getAttribute('aria-pressed') === 'true', item);
+    await doneInApp(page, item);
     assert.equal(await page.locator('#app .step-target').count() > 0, true, 'the plan shows in the app');
     assert.equal(await page.locator('.check-item .state-button.done[aria-pressed="true"]').count(), 1, 'only that press was done');
     assert.deepEqual(errors, []);
     await context.close();
   });
-
 
   test('a script of the page that throws in a listener the app\'s own press reaches does not stop the app', async () => {
     const { context, page, release } = await pageWithHeldWasm();
@@ -236,12 +244,10 @@ describe('the guide rendered at build time', () => {
     }, { capture: true }));
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(app.server.url, { waitUntil: 'domcontentloaded' });
     const item = steps[0].items[0].id;
-    await page.click(`#prerendered #item-${item} .state-button.done`);
-    release();
+    await pressDoneBeforeTheApp(page, release, item);
     await appTookOver(page);
-    await page.waitForFunction((id) => document.querySelector(`#app #item-${id} .state-button.done`)?.getAttribute('aria-pressed') === 'true', item);
+    await doneInApp(page, item);
     assert.deepEqual(errors, ['not the app'], 'the listener did throw on the replayed press');
     await page.click(`#app #item-${steps[0].items[1].id} .state-button.done`);
     assert.equal(await page.locator('.check-item .state-button.done[aria-pressed="true"]').count(), 2, 'the app goes on');
@@ -266,9 +272,7 @@ describe('the guide rendered at build time', () => {
         },
       });
     });
-    await page.goto(app.server.url, { waitUntil: 'domcontentloaded' });
-    await page.click(`#prerendered #item-${steps[0].items[0].id} .state-button.done`);
-    release();
+    await pressDoneBeforeTheApp(page, release, steps[0].items[0].id);
     const notice = page.locator('section.app-failure [role="alert"]');
     await notice.waitFor();
     assert.match(await notice.textContent(), /^Something went wrong in the app \(a call failed\)\./);
