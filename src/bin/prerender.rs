@@ -39,7 +39,7 @@ fn main() -> std::process::ExitCode {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn prerender(dir: &std::path::Path, release: bool) -> Result<usize, Box<dyn std::error::Error>> {
-    use career_guide::data::{content_tag, decode_guide, parse_json};
+    use career_guide::data::{content_tag, decode_guide};
     use career_guide::prerender::render::render_full_page;
     use career_guide::prerender::shared_names::fill_names;
     use career_guide::prerender::{inline_stylesheets, insert_prerendered, start_on_demand};
@@ -49,8 +49,9 @@ fn prerender(dir: &std::path::Path, release: bool) -> Result<usize, Box<dyn std:
         .map_err(|error| format!("cannot read {}: {error}", data_path.display()))?;
     let guide = decode_guide("data/guide.json", &data).map_err(|error| error.to_string())?;
     // The app fetches the data without the indentation kept for editing (0.8 KB less gzip); it
-    // decoded above, so it has no repeated key that re-writing would hide.
-    let data = serde_json::to_string(&parse_json(&data).map_err(|error| error.to_string())?)?;
+    // decoded above, so it has no repeated key that re-writing would hide. serde_json's own
+    // parser here: its numbers are exact whatever they are.
+    let data = serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&data)?)?;
     std::fs::write(&data_path, &data)?;
     let index_path = dir.join("index.html");
     let index = std::fs::read_to_string(&index_path)

@@ -4,14 +4,15 @@ mod content_tag;
 mod decode;
 mod error;
 mod figures;
+mod json;
 mod load;
 mod types;
 
 pub use content_tag::content_tag;
 pub use decode::decode_guide;
-pub use decode::strict::parse as parse_json;
 pub use error::{DataError, Problem};
 pub use figures::{format_count, format_dollars, format_signed_percent, percent_difference};
+pub use json::{parse as parse_json, JsonError};
 pub use load::{fetch_guide, Fetched, GUIDE_URL};
 pub use types::*;
 

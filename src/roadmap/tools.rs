@@ -40,8 +40,8 @@ pub fn RoadmapTools(today: Date, undo: RwSignal<Option<ProgressDoc>>) -> impl In
     } = expect_context::<RoadmapContext>();
     let preview = RwSignal::new(None::<ImportPreview>);
     let import_error = RwSignal::new(None::<String>);
-    // Where the preview's document comes from: an imported "file" or a progress "link".
-    let source = RwSignal::new("file");
+    // Whether the preview's document comes from a progress link rather than an imported file.
+    let from_link = RwSignal::new(false);
     let confirming_reset = RwSignal::new(false);
     let file_input = NodeRef::<leptos::html::Input>::new();
 
@@ -55,10 +55,10 @@ pub fn RoadmapTools(today: Date, undo: RwSignal<Option<ProgressDoc>>) -> impl In
             if opened.is_some() {
                 return;
             }
-            open_progress_link(&checklist, doc, preview, import_error, source);
+            open_progress_link(&checklist, doc, preview, import_error, from_link);
             let checklist = checklist.clone();
             let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-                open_progress_link(&checklist, doc, preview, import_error, source);
+                open_progress_link(&checklist, doc, preview, import_error, from_link);
             });
             in_scope(scope.as_ref(), || on_cleanup(move || listener.remove()));
         }
@@ -72,7 +72,7 @@ pub fn RoadmapTools(today: Date, undo: RwSignal<Option<ProgressDoc>>) -> impl In
             return;
         };
         let checklist = checklist.clone();
-        source.set("file");
+        from_link.set(false);
         spawn_local(async move {
             // The size is checked before the file is read: a huge file is never loaded.
             let bytes = file.size() as usize;
@@ -132,7 +132,7 @@ pub fn RoadmapTools(today: Date, undo: RwSignal<Option<ProgressDoc>>) -> impl In
             </div>
             {move || import_error.get().map(|message| view! {
                 <div class="notice error" role="alert">
-                    <p><strong>{move || if source.get() == "link" { "This link cannot be used: " } else { "Import failed: " }}</strong>{message}". Nothing was changed."</p>
+                    <p><strong>{move || if from_link.get() { "This link cannot be used: " } else { "Import failed: " }}</strong>{message}". Nothing was changed."</p>
                 </div>
             })}
             {move || preview.get().map(|found| {
@@ -142,7 +142,7 @@ pub fn RoadmapTools(today: Date, undo: RwSignal<Option<ProgressDoc>>) -> impl In
                         <p>
                             {format!(
                                 "Replacing your progress with this {} changes {} items and {} notes; merging it keeps the newer of each and changes {} items and {} notes.",
-                                source.get_untracked(),
+                                if from_link.get_untracked() { "link" } else { "file" },
                                 found.items_changed, found.notes_changed, found.merge_items_changed, found.merge_notes_changed
                             )}
                             {found.planner_changed.then_some(" It also sets a different pace plan.")}
@@ -189,7 +189,7 @@ fn open_progress_link(
     doc: RwSignal<ProgressDoc>,
     preview: RwSignal<Option<ImportPreview>>,
     import_error: RwSignal<Option<String>>,
-    source: RwSignal<&'static str>,
+    from_link: RwSignal<bool>,
 ) {
     let Some(window) = web_sys::window() else {
         return;
@@ -206,7 +206,7 @@ fn open_progress_link(
         );
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
     }
-    source.set("link");
+    from_link.set(true);
     let checklist = checklist.clone();
     spawn_local(async move {
         let outcome = match read {

@@ -75,7 +75,10 @@ fn describe(value: &Value) -> String {
         Value::String(text) => format!("the text \"{text}\""),
         Value::Array(_) => "a list".into(),
         Value::Object(_) => "an object".into(),
-        other => other.to_string(),
+        Value::Number(number) => number.to_string(),
+        Value::Bool(true) => "true".into(),
+        Value::Bool(false) => "false".into(),
+        Value::Null => "null".into(),
     }
 }
 

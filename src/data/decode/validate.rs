@@ -1,7 +1,7 @@
 //! The content rules a well-shaped guide must also follow: ids, non-empty lists and texts, and
 //! placeholders that name a known figure.
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 use crate::data::types::{Block, Guide, Item};
 
@@ -17,10 +17,10 @@ pub(super) fn validate(guide: &Guide) -> Result<(), Invalid> {
             "the median must lie within the range".into(),
         ));
     }
-    let mut codes = HashSet::new();
+    let mut codes = BTreeSet::new();
     for (index, state) in guide.states.iter().enumerate() {
         let valid = state.code.len() == 2 && state.code.chars().all(|c| c.is_ascii_uppercase());
-        if !valid || !codes.insert(state.code.as_str()) {
+        if !valid || !codes.insert(state.code.clone()) {
             return Err((
                 format!("states[{index}].code"),
                 format!("\"{}\" is not a unique two-letter code", state.code),
@@ -30,11 +30,11 @@ pub(super) fn validate(guide: &Guide) -> Result<(), Invalid> {
     if guide.sections.is_empty() {
         return Err(("sections".into(), "the guide has no sections".into()));
     }
-    let mut section_ids = HashSet::new();
-    let mut item_ids = HashSet::new();
+    let mut section_ids = BTreeSet::new();
+    let mut item_ids = BTreeSet::new();
     for (index, section) in guide.sections.iter().enumerate() {
         let at = format!("sections[{index}]");
-        if !is_kebab(&section.id) || !section_ids.insert(section.id.as_str()) {
+        if !is_kebab(&section.id) || !section_ids.insert(section.id.clone()) {
             return Err((
                 format!("{at}.id"),
                 format!("\"{}\" is not a unique kebab-case id", section.id),
@@ -54,7 +54,7 @@ pub(super) fn validate(guide: &Guide) -> Result<(), Invalid> {
             collect_texts(block, &format!("{at}.blocks[{number}]"), &mut texts);
             for (field, item) in step_items(block, &format!("{at}.blocks[{number}]")) {
                 let id = item.id.as_deref().unwrap_or_default();
-                if !is_kebab(id) || !item_ids.insert(id) {
+                if !is_kebab(id) || !item_ids.insert(id.to_owned()) {
                     return Err((
                         format!("{field}.id"),
                         format!("roadmap items need a unique kebab-case id, found \"{id}\""),

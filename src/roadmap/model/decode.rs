@@ -16,7 +16,7 @@ use super::state::ItemState;
 pub enum Fault {
     /// The text is longer than [`MAX_STORED_BYTES`].
     TooBig { bytes: usize },
-    /// The text does not parse as JSON; the position is serde_json's (1-based line).
+    /// The text does not parse as JSON; at 1-based line and column (`crate::data::JsonError`).
     NotJson { line: usize, column: usize },
     /// The JSON is not an object, so it cannot be a progress document.
     NotAnObject,
@@ -88,10 +88,10 @@ pub fn read_text(text: &str) -> Result<Reading, Fault> {
         return Err(Fault::TooBig { bytes: text.len() });
     }
     // The strict parser refuses a repeated key instead of keeping the last value in silence; it
-    // is also the only JSON parser in the wasm.
+    // is the only JSON parser in the wasm.
     let value = crate::data::parse_json(text).map_err(|error| Fault::NotJson {
-        line: error.line(),
-        column: error.column(),
+        line: error.line,
+        column: error.column,
     })?;
     read_value(&value)
 }
