@@ -43,7 +43,7 @@ pub fn App(
     let embedded = embed.is_some();
     view! {
         // The skip link is in index.html, so that it works before the app and without it.
-        {(!embedded).then(|| view! { <OfflineBanner /> })}
+        {(!embedded).then(|| view! { <OfflineBanner /> }.into_any())}
         {move || match state.get() {
             LoadState::Loading if prerendered => ().into_any(),
             LoadState::Loading => view! { <LoadingView /> }.into_any(),

@@ -82,7 +82,7 @@ pub fn EmbedDialog() -> impl IntoView {
                 <p>"Paste this into your page. The script sizes the frame to its content; it works with several embeds on one page."</p>
                 <CopyField id="embed-loader" label="With the loader script (recommended)" text=loader />
                 <CopyField id="embed-iframe" label="As a plain iframe" text=iframe />
-            })}
+            }.into_any())}
             <form method="dialog">
                 <button type="submit" class="close-dialog">"Close"</button>
             </form>

@@ -40,7 +40,7 @@ pub fn EmbeddedPart(guide: Arc<Guide>, request: EmbedRequest) -> impl IntoView {
                 .cloned()
                 .collect();
             let anchor = section.clone().unwrap_or_default();
-            let found = (!chosen.is_empty()).then(|| chosen.into_iter().map(|section| view! { <GuideSection section /> }).collect_view().into_any());
+            let found = (!chosen.is_empty()).then(|| chosen.into_iter().map(|section| view! { <GuideSection section /> }.into_any()).collect_view().into_any());
             (found, anchor)
         }
     };
@@ -52,7 +52,7 @@ pub fn EmbeddedPart(guide: Arc<Guide>, request: EmbedRequest) -> impl IntoView {
     view! {
         <main id="main" class="embed-root" data-part=request.part.key() aria-label=request.part.title()>
             // The chart and checklist start at level 3 inside the guide; give them their level 2.
-            {(!matches!(request.part, EmbedPart::Guide { .. })).then(|| view! { <h2 class="visually-hidden">{request.part.title()}</h2> })}
+            {(!matches!(request.part, EmbedPart::Guide { .. })).then(|| view! { <h2 class="visually-hidden">{request.part.title()}</h2> }.into_any())}
             {content.unwrap_or_else(|| view! { <p class="notice">"This part of the guide is not available."</p> }.into_any())}
             <p class="open-full">
                 <a href=href target="_blank" rel="noopener">"Open the full guide"<span class="visually-hidden">" (opens in a new tab)"</span>" ↗"</a>

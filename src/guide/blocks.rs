@@ -13,8 +13,8 @@ pub fn ItemLine(item: Item) -> impl IntoView {
     let separator = (item.term.is_some() && !item.text.is_empty()).then_some(": ");
     view! {
         <li>
-            {item.term.map(|term| view! { <strong>{fill(&term)}</strong> })}
-            {item.tag.map(|tag| view! { " " <span class="tag">{tag}</span> })}
+            {item.term.map(|term| view! { <strong>{fill(&term)}</strong> }.into_any())}
+            {item.tag.map(|tag| view! { " " <span class="tag">{tag}</span> }.into_any())}
             {separator}
             // An empty text is left out: rendered to HTML it would become a space the app's
             // own rendering does not have.
@@ -27,9 +27,9 @@ pub fn ItemLine(item: Item) -> impl IntoView {
 #[component]
 pub fn ItemList(title: Option<String>, items: Vec<Item>) -> impl IntoView {
     view! {
-        {title.map(|title| view! { <h3>{title}</h3> })}
+        {title.map(|title| view! { <h3>{title}</h3> }.into_any())}
         <ul class="items">
-            {items.into_iter().map(|item| view! { <ItemLine item /> }).collect_view()}
+            {items.into_iter().map(|item| view! { <ItemLine item /> }.into_any()).collect_view()}
         </ul>
     }
 }
@@ -48,7 +48,7 @@ pub fn MythList(items: Vec<Myth>) -> impl IntoView {
                             <dt><span class="label">"Myth: "</span>{fill(&pair.myth)}</dt>
                             <dd><span class="label">"Reality: "</span>{fill(&pair.reality)}</dd>
                         </div>
-                    }
+                    }.into_any()
                 })
                 .collect_view()}
         </dl>
@@ -67,7 +67,7 @@ pub fn FaqList(items: Vec<Question>) -> impl IntoView {
                     view! {
                         <h3>{fill(&qa.question)}</h3>
                         <p>{fill(&qa.answer)}</p>
-                    }
+                    }.into_any()
                 })
                 .collect_view()}
         </div>
@@ -93,7 +93,7 @@ pub fn SourceList(items: Vec<SourceRef>) -> impl IntoView {
                             ": "
                             {fill(&source.used_for)}
                         </li>
-                    }
+                    }.into_any()
                 })
                 .collect_view()}
         </ul>

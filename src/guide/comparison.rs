@@ -38,7 +38,7 @@ pub fn ComparisonTable(
                                     <td>{fill(&row.this_role)}</td>
                                     <td>{fill(&row.other_role)}</td>
                                 </tr>
-                            }
+                            }.into_any()
                         })
                         .collect_view()}
                 </tbody>

@@ -46,7 +46,7 @@ pub fn GuideHeader(guide: std::sync::Arc<Guide>) -> impl IntoView {
         <header class="guide-header">
             <p class="edition">{guide.edition.clone()}</p>
             <h1>{guide.title.clone()}</h1>
-            {guide.intro.iter().map(|text| view! { <p class="lede">{text.clone()}</p> }).collect_view()}
+            {guide.intro.iter().map(|text| view! { <p class="lede">{text.clone()}</p> }.into_any()).collect_view()}
             <dl class="key-figures" aria-label="Key figures">
                 {figures
                     .into_iter()
@@ -56,7 +56,7 @@ pub fn GuideHeader(guide: std::sync::Arc<Guide>) -> impl IntoView {
                                 <dt>{label}</dt>
                                 <dd>{value}</dd>
                             </div>
-                        }
+                        }.into_any()
                     })
                     .collect_view()}
             </dl>
@@ -69,7 +69,7 @@ pub fn GuideHeader(guide: std::sync::Arc<Guide>) -> impl IntoView {
                                 <dt>{label}</dt>
                                 <dd>{value}</dd>
                             </div>
-                        }
+                        }.into_any()
                     })
                     .collect_view()}
             </dl>

@@ -82,7 +82,7 @@ fn block_view(block: Block) -> AnyView {
     match block {
         Block::Paragraph { lead, text } => view! {
             <p>
-                {lead.map(|lead| view! { <strong class="lead">{fill(&lead)}": "</strong> })}
+                {lead.map(|lead| view! { <strong class="lead">{fill(&lead)}": "</strong> }.into_any())}
                 {fill(&text)}
             </p>
         }

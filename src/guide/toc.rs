@@ -29,7 +29,7 @@ pub fn TableOfContents(
                                     {entry.title}
                                 </a>
                             </li>
-                        }
+                        }.into_any()
                     })
                     .collect_view()}
             </ol>

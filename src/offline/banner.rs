@@ -14,13 +14,13 @@ pub fn OfflineBanner() -> impl IntoView {
     effect(move |_| start(state));
     view! {
         <div class="offline-banner" aria-live="polite">
-            {move || state.get().status_line().map(|line| view! { <p class="offline-status">{line}</p> })}
+            {move || state.get().status_line().map(|line| view! { <p class="offline-status">{line}</p> }.into_any())}
             {move || state.get().update_waiting.then(|| view! {
                 <div class="update-prompt" role="status">
                     <p>"A new version is available."</p>
                     <button type="button" on:click=move |_| apply_update()>"Reload"</button>
                 </div>
-            })}
+            }.into_any())}
         </div>
     }
 }

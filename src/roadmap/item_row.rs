@@ -86,6 +86,7 @@ pub fn ItemRow(item: ChecklistItem) -> impl IntoView {
                     {choice.label()}
                 </button>
             }
+            .into_any()
         })
         .collect_view();
     let note_id = format!("note-{id}");
@@ -97,8 +98,8 @@ pub fn ItemRow(item: ChecklistItem) -> impl IntoView {
     view! {
         <li class="check-item" data-state=move || state.get().key() id=format!("item-{id}") on:keydown=on_key>
             <p class="item-text">
-                {item.term.clone().map(|term| view! { <strong>{term}</strong> })}
-                {item.tag.clone().map(|tag| view! { " " <span class="tag">{tag}</span> })}
+                {item.term.clone().map(|term| view! { <strong>{term}</strong> }.into_any())}
+                {item.tag.clone().map(|tag| view! { " " <span class="tag">{tag}</span> }.into_any())}
                 {(item.term.is_some() && !item.text.is_empty()).then_some(": ")}
                 // Left out when empty: rendered to HTML it would become a space (see ItemLine).
                 {(!item.text.is_empty()).then(|| item.text.clone())}
@@ -134,10 +135,10 @@ pub fn ItemRow(item: ChecklistItem) -> impl IntoView {
                         {move || format!("{} / {NOTE_MAX_CHARS}", note.with(|n| n.chars().count()))}
                     </span>
                 </div>
-            })}
+            }.into_any())}
             {move || has_note.get().then(|| view! {
                 <p class="print-note"><strong>"Note: "</strong>{move || note.get()}</p>
-            })}
+            }.into_any())}
         </li>
     }
 }

@@ -80,12 +80,12 @@ pub fn StorageNotices(notices: RwSignal<Vec<Notice>>, on_export: Callback<()>) -
                 view! {
                     <div class="notice warning" role="alert">
                         <p><strong>{said.lead}</strong>{said.detail}</p>
-                        <p>{said.before_key}{said.key.map(|key| view! { <code>{key}</code> })}{said.after_key}</p>
+                        <p>{said.before_key}{said.key.map(|key| view! { <code>{key}</code> }.into_any())}{said.after_key}</p>
                         {said.export.then(|| view! {
                             <button type="button" on:click=move |_| on_export.run(())>"Export progress to a file"</button>
-                        })}
+                        }.into_any())}
                     </div>
-                }
+                }.into_any()
             })
             .collect_view()
     }

@@ -89,9 +89,9 @@ pub fn PlannerPanel(today: Date, plans: Memo<Option<Vec<StepPlan>>>) -> impl Int
                 </label>
                 {move || planner.get().is_some().then(|| view! {
                     <button type="button" class="secondary" on:click=move |_| edit.run(Edit::Planner(None))>"Clear plan"</button>
-                })}
+                }.into_any())}
             </div>
-            {move || error.get().map(|message| view! { <p class="field-error" role="alert">{message}</p> })}
+            {move || error.get().map(|message| view! { <p class="field-error" role="alert">{message}</p> }.into_any())}
             {finish}
         </section>
     }

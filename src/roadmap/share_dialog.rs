@@ -76,7 +76,7 @@ pub fn ShareProgress() -> impl IntoView {
                     />
                     " Include my notes"
                 </label>
-            })}
+            }.into_any())}
             {move || match link.get() {
                 None => view! { <p role="status">"Making the link…"</p> }.into_any(),
                 Some(Err(problem)) => view! {

@@ -48,7 +48,7 @@ pub fn StepCard(
             {target}
             <ProgressMeter label=format!("{} progress", step.title) counts />
             <ul class="checklist">
-                {step.items.into_iter().map(|item| view! { <ItemRow item /> }).collect_view()}
+                {step.items.into_iter().map(|item| view! { <ItemRow item /> }.into_any()).collect_view()}
             </ul>
         </li>
     }

@@ -134,7 +134,7 @@ pub fn RoadmapTools(today: Date, undo: RwSignal<Option<ProgressDoc>>) -> impl In
                 <div class="notice error" role="alert">
                     <p><strong>{move || if from_link.get() { "This link cannot be used: " } else { "Import failed: " }}</strong>{message}". Nothing was changed."</p>
                 </div>
-            })}
+            }.into_any())}
             {move || preview.get().map(|found| {
                 let unknown = found.unknown_ids.len();
                 view! {
@@ -168,7 +168,7 @@ pub fn RoadmapTools(today: Date, undo: RwSignal<Option<ProgressDoc>>) -> impl In
                         <button type="button" class="secondary" on:click=move |_| confirming_reset.set(false)>"Cancel"</button>
                     </div>
                 </div>
-            })}
+            }.into_any())}
             {move || undo.get().map(|previous| view! {
                 <div class="notice" role="status">
                     <p>"Your progress was reset."</p>
@@ -177,7 +177,7 @@ pub fn RoadmapTools(today: Date, undo: RwSignal<Option<ProgressDoc>>) -> impl In
                         undo.set(None);
                     }>"Undo reset"</button>
                 </div>
-            })}
+            }.into_any())}
         </section>
     }
 }

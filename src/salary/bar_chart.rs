@@ -76,7 +76,7 @@ pub fn BarChart(
                             </text>
                         </g>
                     }
-                }).collect_view();
+                }.into_any()).collect_view();
                 view! {
                     <div class="chart-scroll">
                     <svg
@@ -93,19 +93,19 @@ pub fn BarChart(
                                 <rect x=px(band.x0) y=px(l.plot_top) width=px(band.x1 - band.x0) height=px(l.plot_bottom - l.plot_top)></rect>
                                 <text x="0" y="14">{band.label}</text>
                             </g>
-                        })}
+                        }.into_any())}
                         <g class="axis" aria-hidden="true">
                             {l.ticks.iter().map(|tick| view! {
                                 <line x1=px(tick.x) x2=px(tick.x) y1=px(l.plot_top) y2=px(l.plot_bottom)></line>
                                 <text x=px(tick.x) y=px(l.plot_bottom + 18.0) text-anchor="middle">{tick.label.clone()}</text>
-                            }).collect_view()}
+                            }.into_any()).collect_view()}
                         </g>
                         {l.reference.clone().map(|reference| view! {
                             <g class="reference" role="img" aria-label=reference.label.clone()>
                                 <line x1=px(reference.x) x2=px(reference.x) y1=px(l.plot_top - 4.0) y2=px(l.plot_bottom)></line>
                                 <text x=px(reference.label_x) y="34" text-anchor=reference.label_anchor>{reference.label.clone()}</text>
                             </g>
-                        })}
+                        }.into_any())}
                         <g class="bars">{bars}</g>
                     </svg>
                     </div>

@@ -33,6 +33,7 @@ pub fn ChartControls() -> impl IntoView {
                     {order.label()}
                 </option>
             }
+            .into_any()
         })
         .collect_view();
     let on_sort = move |event: leptos::ev::Event| {
@@ -85,6 +86,7 @@ where
                     <span>{label}</span>
                 </label>
             }
+            .into_any()
         })
         .collect_view()
 }

@@ -54,6 +54,7 @@ pub fn DataTable(rows: Memo<Vec<StateFigures>>) -> impl IntoView {
                     </button>
                 </th>
             }
+            .into_any()
         })
         .collect_view();
     view! {
@@ -71,7 +72,7 @@ pub fn DataTable(rows: Memo<Vec<StateFigures>>) -> impl IntoView {
                                 <td class="num">{Metric::Difference.format(row.difference.into())}</td>
                             </tr>
                         }
-                    }).collect_view()}
+                    }.into_any()).collect_view()}
                 </tbody>
             </table>
         </div>

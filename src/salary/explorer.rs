@@ -89,7 +89,7 @@ pub fn SalaryExplorer(caption: String, notes: Vec<Note>) -> impl IntoView {
                 }}
             </div>
             <p class="source-line">"Source: "{citation.clone()}</p>
-            {notes.into_iter().map(|note| view! { <NoteBox note /> }).collect_view()}
+            {notes.into_iter().map(|note| view! { <NoteBox note /> }.into_any()).collect_view()}
             <Downloads layout rows citation />
         </figure>
     }

@@ -94,7 +94,7 @@ pub fn TileMap(rows: Memo<Vec<StateFigures>>, width: RwSignal<f64>) -> impl Into
                             </g>
                         }.into_any(),
                     }
-                }).collect_view();
+                }.into_any()).collect_view();
                 view! {
                     <div class="chart-scroll">
                     <svg
@@ -112,7 +112,7 @@ pub fn TileMap(rows: Memo<Vec<StateFigures>>, width: RwSignal<f64>) -> impl Into
                     <ul class="map-legend" aria-label="Legend">
                         {current_bins.into_iter().map(|bin| view! {
                             <li><span class=format!("swatch {}", bin.class) aria-hidden="true"></span>{bin.label}</li>
-                        }).collect_view()}
+                        }.into_any()).collect_view()}
                         <li><span class="swatch no-data" aria-hidden="true"></span>"No data"</li>
                     </ul>
                 }

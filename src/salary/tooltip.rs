@@ -33,7 +33,7 @@ pub fn Tooltip(
                 <dl>
                     {lines
                         .into_iter()
-                        .map(|(label, value)| view! { <div><dt>{label}</dt><dd>{value}</dd></div> })
+                        .map(|(label, value)| view! { <div><dt>{label}</dt><dd>{value}</dd></div> }.into_any())
                         .collect_view()}
                 </dl>
             </div>

@@ -49,7 +49,7 @@ pub fn AdoptedPage(guide: Arc<Guide>) -> impl IntoView {
     move || {
         rebuild
             .get()
-            .then(|| view! { <RebuiltPage guide=guide.clone() /> })
+            .then(|| view! { <RebuiltPage guide=guide.clone() /> }.into_any())
     }
 }
 
