@@ -69,12 +69,14 @@ impl Reader<'_> {
     }
 
     /// An error at the byte about to be read.
-    fn fail(&self, message: impl Into<String>) -> JsonError {
+    fn fail(&self, message: &str) -> JsonError {
         self.fail_at(self.pos, message)
     }
 
-    /// An error at byte `at`, or at the last character when `at` is past the end.
-    fn fail_at(&self, at: usize, message: impl Into<String>) -> JsonError {
+    /// An error at byte `at`, or at the last character when `at` is past the end. Never
+    /// inlined: one copy for the many places that fail, off the path of a good file.
+    #[inline(never)]
+    fn fail_at(&self, at: usize, message: &str) -> JsonError {
         let bytes = self.text.as_bytes();
         let at = at.min(bytes.len().saturating_sub(1));
         let line_start = bytes[..at]
@@ -88,7 +90,7 @@ impl Reader<'_> {
                 .iter()
                 .filter(|&&b| b & 0xC0 != 0x80)
                 .count(),
-            message: message.into(),
+            message: message.to_owned(),
         }
     }
 
@@ -125,8 +127,8 @@ impl Reader<'_> {
     }
 
     /// After a value in a list or an object: `,` (and then not `close`) or `close`; true when
-    /// it was `close`.
-    fn separator(&mut self, close: u8, what: &str) -> Result<bool, JsonError> {
+    /// it was `close`. `expected` and `eof` are the errors' words.
+    fn separator(&mut self, close: u8, expected: &str, eof: &str) -> Result<bool, JsonError> {
         self.skip_space();
         match self.peek() {
             Some(b',') => {
@@ -141,8 +143,8 @@ impl Reader<'_> {
                 self.pos += 1;
                 Ok(true)
             }
-            Some(_) => Err(self.fail(format!("expected `,` or `{}`", close as char))),
-            None => Err(self.fail(format!("EOF while parsing {what}"))),
+            Some(_) => Err(self.fail(expected)),
+            None => Err(self.fail(eof)),
         }
     }
 
@@ -156,7 +158,7 @@ impl Reader<'_> {
         }
         loop {
             items.push(self.value(depth)?);
-            if self.separator(b']', "a list")? {
+            if self.separator(b']', "expected `,` or `]`", "EOF while parsing a list")? {
                 return Ok(Value::Array(items));
             }
         }
@@ -180,7 +182,7 @@ impl Reader<'_> {
             let key = self.string()?;
             if object.contains_key(&key) {
                 // At the key's closing quote.
-                return Err(self.fail_at(self.pos - 1, format!("duplicate field `{key}`")));
+                return Err(self.fail_at(self.pos - 1, &format!("duplicate field `{key}`")));
             }
             self.skip_space();
             match self.peek() {
@@ -190,7 +192,7 @@ impl Reader<'_> {
             }
             let value = self.value(depth)?;
             object.insert(key, value);
-            if self.separator(b'}', "an object")? {
+            if self.separator(b'}', "expected `,` or `}`", "EOF while parsing an object")? {
                 return Ok(Value::Object(object));
             }
         }
