@@ -21,19 +21,22 @@ pub fn EmbedButton(
     #[prop(optional, into)] query: Option<Signal<String>>,
 ) -> impl IntoView {
     let context = use_context::<EmbedDialogContext>()?;
-    Some(view! {
-        <button
-            type="button"
-            class="embed-button"
-            aria-haspopup="dialog"
-            on:click=move |_| {
-                let query = query.map(|q| q.get_untracked()).unwrap_or_default();
-                context.target.set(Some((part.clone(), query)));
-            }
-        >
-            "Embed"<span class="visually-hidden">{format!(" {label}")}</span>
-        </button>
-    })
+    Some(
+        view! {
+            <button
+                type="button"
+                class="embed-button"
+                aria-haspopup="dialog"
+                on:click=move |_| {
+                    let query = query.map(|q| q.get_untracked()).unwrap_or_default();
+                    context.target.set(Some((part.clone(), query)));
+                }
+            >
+                "Embed"<span class="visually-hidden">{format!(" {label}")}</span>
+            </button>
+        }
+        .into_any(),
+    )
 }
 
 /// Provides the dialog's context; render [`EmbedDialog`] once in the page.

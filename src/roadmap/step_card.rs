@@ -35,7 +35,7 @@ pub fn StepCard(
                 "Target: " <time datetime=target.to_string()>{target.to_string()}</time>
                 " · " <strong class="step-status">{match status { "behind" => "Behind schedule", "done" => "Done", _ => "On track" }}</strong>
             </p>
-        })
+        }.into_any())
     };
     view! {
         <li class="step" id=format!("step-{}", step.id)>

@@ -37,7 +37,7 @@ pub fn Tooltip(
                         .collect_view()}
                 </dl>
             </div>
-        })
+        }.into_any())
     }
 }
 
