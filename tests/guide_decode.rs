@@ -116,3 +116,48 @@ fn an_unknown_block_type_is_rejected() {
          sources"
     );
 }
+
+/// The field a content rule names, for `edit` applied to the shipped file.
+fn invalid_field(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+    match decode_guide("data/guide.json", &edited(edit))
+        .unwrap_err()
+        .problem
+    {
+        Problem::Invalid { field, .. } => field,
+        other => panic!("expected a content rule broken, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_broken_content_rule_names_the_field_at_any_depth() {
+    let steps = |v: &mut serde_json::Value| v["sections"][3]["blocks"][0]["steps"].clone();
+    assert_eq!(
+        invalid_field(
+            |v| v["sections"][3]["blocks"][0]["steps"][1]["items"][0]["text"] = "{nothing}".into()
+        ),
+        "sections[3].blocks[0].steps[1].items[0]"
+    );
+    assert_eq!(
+        invalid_field(|v| v["sections"][3]["blocks"][0]["steps"][2]["summary"] = " ".into()),
+        "sections[3].blocks[0].steps[2].summary"
+    );
+    assert_eq!(
+        invalid_field(|v| {
+            let first = steps(v)[0]["items"][0]["id"].clone();
+            v["sections"][3]["blocks"][0]["steps"][1]["items"][1]["id"] = first;
+        }),
+        "sections[3].blocks[0].steps[1].items[1].id"
+    );
+    assert_eq!(
+        invalid_field(|v| v["sections"][9]["blocks"][1]["items"][0]["reality"] = "".into()),
+        "sections[9].blocks[1].items[0].reality"
+    );
+    assert_eq!(
+        invalid_field(|v| v["sections"][5]["blocks"][1]["items"] = serde_json::json!([])),
+        "sections[5].blocks[1]"
+    );
+    assert_eq!(
+        invalid_field(|v| v["sections"][2]["title"] = "".into()),
+        "sections[2].title"
+    );
+}

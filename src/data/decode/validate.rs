@@ -33,43 +33,96 @@ pub(super) fn validate(guide: &Guide) -> Result<(), Invalid> {
     let mut section_ids = BTreeSet::new();
     let mut item_ids = BTreeSet::new();
     for (index, section) in guide.sections.iter().enumerate() {
-        let at = format!("sections[{index}]");
+        let at = |below: &[Step]| field(index, None, below);
         if !is_kebab(&section.id) || !section_ids.insert(section.id.clone()) {
             return Err((
-                format!("{at}.id"),
+                at(&[("id", None)]),
                 format!("\"{}\" is not a unique kebab-case id", section.id),
             ));
         }
         if section.blocks.is_empty() {
-            return Err((format!("{at}.blocks"), "the section is empty".into()));
+            return Err((at(&[("blocks", None)]), "the section is empty".into()));
         }
-        let mut texts = vec![(format!("{at}.title"), section.title.as_str())];
+        let mut texts = vec![Text::new(None, &[("title", None)], &section.title)];
         for (number, block) in section.blocks.iter().enumerate() {
             if has_no_entries(block) {
                 return Err((
-                    format!("{at}.blocks[{number}]"),
+                    field(index, Some(number), &[]),
                     "the block has no entries".into(),
                 ));
             }
-            collect_texts(block, &format!("{at}.blocks[{number}]"), &mut texts);
-            for (field, item) in step_items(block, &format!("{at}.blocks[{number}]")) {
-                let id = item.id.as_deref().unwrap_or_default();
-                if !is_kebab(id) || !item_ids.insert(id.to_owned()) {
-                    return Err((
-                        format!("{field}.id"),
-                        format!("roadmap items need a unique kebab-case id, found \"{id}\""),
-                    ));
+            collect_texts(block, number, &mut texts);
+            if let Block::Steps { steps, .. } = block {
+                for (s, step) in steps.iter().enumerate() {
+                    for (i, item) in step.items.iter().enumerate() {
+                        let id = item.id.as_deref().unwrap_or_default();
+                        if !is_kebab(id) || !item_ids.insert(id.to_owned()) {
+                            let below = [("steps", Some(s)), ("items", Some(i)), ("id", None)];
+                            return Err((
+                                field(index, Some(number), &below),
+                                format!(
+                                    "roadmap items need a unique kebab-case id, found \"{id}\""
+                                ),
+                            ));
+                        }
+                    }
                 }
             }
         }
-        for (field, text) in texts {
-            if text.trim().is_empty() {
-                return Err((field, "the text is empty".into()));
+        for text in texts {
+            let field = || text.field(index);
+            if text.text.trim().is_empty() {
+                return Err((field(), "the text is empty".into()));
             }
-            guide.fill(text).map_err(|message| (field, message))?;
+            guide
+                .fill(text.text)
+                .map_err(|message| (field(), message))?;
         }
     }
     Ok(())
+}
+
+/// One step of a path below a block: `.name`, or `.name[index]`.
+type Step = (&'static str, Option<usize>);
+
+/// The path of a field of section `section` (of its block `block`, if any), `below` that:
+/// `sections[2].blocks[0].items[3].myth`. Written out only for an error.
+fn field(section: usize, block: Option<usize>, below: &[Step]) -> String {
+    let mut path = format!("sections[{section}]");
+    let block = block.map(|block| ("blocks", Some(block)));
+    for (name, index) in block.iter().chain(below) {
+        path.push('.');
+        path.push_str(name);
+        if let Some(index) = index {
+            path.push_str(&format!("[{index}]"));
+        }
+    }
+    path
+}
+
+/// A text the section shows, with where it sits, so that each can be checked once.
+struct Text<'a> {
+    block: Option<usize>,
+    below: [Step; 3],
+    depth: usize,
+    text: &'a str,
+}
+
+impl<'a> Text<'a> {
+    fn new(block: Option<usize>, below: &[Step], text: &'a str) -> Self {
+        let mut steps = [("", None); 3];
+        steps[..below.len()].copy_from_slice(below);
+        Text {
+            block,
+            below: steps,
+            depth: below.len(),
+            text,
+        }
+    }
+
+    fn field(&self, section: usize) -> String {
+        field(section, self.block, &self.below[..self.depth])
+    }
 }
 
 fn is_kebab(id: &str) -> bool {
@@ -81,64 +134,47 @@ fn is_kebab(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-/// The roadmap's items, each with its field path.
-fn step_items<'a>(block: &'a Block, at: &str) -> Vec<(String, &'a Item)> {
-    let Block::Steps { steps, .. } = block else {
-        return Vec::new();
-    };
-    steps
-        .iter()
-        .enumerate()
-        .flat_map(|(s, step)| {
-            step.items
-                .iter()
-                .enumerate()
-                .map(move |(i, item)| (format!("{at}.steps[{s}].items[{i}]"), item))
-        })
-        .collect()
-}
-
-/// Every text a block shows, with its field path, so that each can be checked once.
-fn collect_texts<'a>(block: &'a Block, at: &str, out: &mut Vec<(String, &'a str)>) {
-    let mut push = |field: String, text: &'a str| out.push((field, text));
-    match block {
+/// Every text block `block` shows, with its path below the block.
+fn collect_texts<'a>(block_ref: &'a Block, block: usize, out: &mut Vec<Text<'a>>) {
+    let mut push = |below: &[Step], text: &'a str| out.push(Text::new(Some(block), below, text));
+    match block_ref {
         Block::Paragraph { lead, text } => {
             if let Some(lead) = lead {
-                push(format!("{at}.lead"), lead);
+                push(&[("lead", None)], lead);
             }
-            push(format!("{at}.text"), text);
+            push(&[("text", None)], text);
         }
         Block::List { title, items } => {
             if let Some(title) = title {
-                push(format!("{at}.title"), title);
+                push(&[("title", None)], title);
             }
             for (i, item) in items.iter().enumerate() {
-                push(format!("{at}.items[{i}]"), item_text(item));
+                push(&[("items", Some(i))], item_text(item));
             }
         }
         Block::Note(note) => {
-            push(format!("{at}.title"), &note.title);
-            push(format!("{at}.text"), &note.text);
+            push(&[("title", None)], &note.title);
+            push(&[("text", None)], &note.text);
         }
         Block::Steps {
             total_duration,
             steps,
         } => {
-            push(format!("{at}.total_duration"), total_duration);
+            push(&[("total_duration", None)], total_duration);
             for (s, step) in steps.iter().enumerate() {
-                let here = format!("{at}.steps[{s}]");
-                push(format!("{here}.title"), &step.title);
-                push(format!("{here}.duration"), &step.duration);
-                push(format!("{here}.summary"), &step.summary);
+                let here = ("steps", Some(s));
+                push(&[here, ("title", None)], &step.title);
+                push(&[here, ("duration", None)], &step.duration);
+                push(&[here, ("summary", None)], &step.summary);
                 for (i, item) in step.items.iter().enumerate() {
-                    push(format!("{here}.items[{i}]"), item_text(item));
+                    push(&[here, ("items", Some(i))], item_text(item));
                 }
             }
         }
         Block::Myths { items } => {
             for (i, pair) in items.iter().enumerate() {
-                push(format!("{at}.items[{i}].myth"), &pair.myth);
-                push(format!("{at}.items[{i}].reality"), &pair.reality);
+                push(&[("items", Some(i)), ("myth", None)], &pair.myth);
+                push(&[("items", Some(i)), ("reality", None)], &pair.reality);
             }
         }
         Block::Comparison {
@@ -146,31 +182,31 @@ fn collect_texts<'a>(block: &'a Block, at: &str, out: &mut Vec<(String, &'a str)
             summary,
             rows,
         } => {
-            push(format!("{at}.other_role"), other_role);
-            push(format!("{at}.summary"), summary);
+            push(&[("other_role", None)], other_role);
+            push(&[("summary", None)], summary);
             for (i, row) in rows.iter().enumerate() {
-                push(format!("{at}.rows[{i}].aspect"), &row.aspect);
-                push(format!("{at}.rows[{i}].this_role"), &row.this_role);
-                push(format!("{at}.rows[{i}].other_role"), &row.other_role);
+                push(&[("rows", Some(i)), ("aspect", None)], &row.aspect);
+                push(&[("rows", Some(i)), ("this_role", None)], &row.this_role);
+                push(&[("rows", Some(i)), ("other_role", None)], &row.other_role);
             }
         }
         Block::Faq { items } => {
             for (i, qa) in items.iter().enumerate() {
-                push(format!("{at}.items[{i}].question"), &qa.question);
-                push(format!("{at}.items[{i}].answer"), &qa.answer);
+                push(&[("items", Some(i)), ("question", None)], &qa.question);
+                push(&[("items", Some(i)), ("answer", None)], &qa.answer);
             }
         }
         Block::StateSalaries { caption, notes } => {
-            push(format!("{at}.caption"), caption);
+            push(&[("caption", None)], caption);
             for (i, note) in notes.iter().enumerate() {
-                push(format!("{at}.notes[{i}].title"), &note.title);
-                push(format!("{at}.notes[{i}].text"), &note.text);
+                push(&[("notes", Some(i)), ("title", None)], &note.title);
+                push(&[("notes", Some(i)), ("text", None)], &note.text);
             }
         }
         Block::Sources { items } => {
             for (i, source) in items.iter().enumerate() {
-                push(format!("{at}.items[{i}].name"), &source.name);
-                push(format!("{at}.items[{i}].used_for"), &source.used_for);
+                push(&[("items", Some(i)), ("name", None)], &source.name);
+                push(&[("items", Some(i)), ("used_for", None)], &source.used_for);
             }
         }
     }
