@@ -202,6 +202,50 @@ fn each_error_says_what_and_where() {
 }
 
 #[test]
+fn an_error_at_the_end_points_at_the_last_character_however_long_its_bytes() {
+    assert_eq!(error("[\"é"), (1, 3, "EOF while parsing a string".into()));
+    assert_eq!(
+        error("{\"a\":\"🦀"),
+        (1, 7, "EOF while parsing a string".into())
+    );
+    assert_eq!(error("[1e400]"), (1, 6, "number out of range".into()));
+}
+
+#[test]
+fn white_space_and_control_characters_are_as_the_rfc_says() {
+    assert_eq!(parse("\r\n\t [ 1 ]\r\n").unwrap(), Value::from(vec![1]));
+    assert_eq!(error("\u{b}1").2, "expected value");
+    assert_eq!(error("[1,\u{c}2]").2, "expected value");
+    for control in ['\u{0}', '\u{1f}', '\r'] {
+        let text = format!("\"a{control}b\"");
+        assert!(oracle(&text).is_none());
+        assert_eq!(error(&text).0, 1, "{text:?}");
+    }
+    assert_eq!(parse("\"a\u{7f}b\"").unwrap(), Value::from("a\u{7f}b"));
+}
+
+#[test]
+fn long_numbers_read_like_serde_json_reads_them() {
+    let zeros = "0".repeat(200_000);
+    for text in [
+        format!("1{zeros}e-200000"),
+        format!("0.{}1e200000", &zeros[1..]),
+        format!("{}", u64::MAX),
+        "0e5".to_owned(),
+        "-0.0".to_owned(),
+    ] {
+        let expected = serde_json::from_str::<Value>(&text).unwrap();
+        assert!(
+            same(&parse(&text).unwrap(), &expected),
+            "{}",
+            &text[..20.min(text.len())]
+        );
+    }
+    assert!(parse("-0.0").unwrap().as_f64().unwrap().is_sign_negative());
+    assert!(parse("-0").unwrap().as_f64().unwrap().is_sign_negative());
+}
+
+#[test]
 fn surrogates_must_come_in_pairs() {
     assert_eq!(
         error(r#""\ud800""#).2,
@@ -215,6 +259,16 @@ fn surrogates_must_come_in_pairs() {
         error(r#""\udc00""#).2,
         "lone trailing surrogate in hex escape"
     );
+    assert_eq!(
+        error(r#""\ud800\ud800""#).2,
+        "lone leading surrogate in hex escape"
+    );
+    assert_eq!(
+        parse(r#""\uDBFF\uDFFF""#).unwrap(),
+        Value::from("\u{10FFFF}")
+    );
+    // A repeated key is the same key however it is written.
+    assert_eq!(error(r#"{"a": 1, "\u0061": 2}"#).2, "duplicate field `a`");
 }
 
 #[test]
@@ -282,7 +336,7 @@ proptest! {
 
     #[test]
     fn accepts_and_refuses_what_the_oracle_does(
-        text in "([ \\n\\t{}\\[\\]:,\"\\\\/a-fnrtu0-9.eE+-]|true|false|null|\\PC){0,40}"
+        text in "([ \\n\\t\\r\\x00-\\x1f{}\\[\\]:,\"\\\\/a-fnrtu0-9.eE+-]|true|false|null|\\PC){0,40}"
     ) {
         match (parse(&text), oracle(&text)) {
             (Ok(read), Some(expected)) => prop_assert!(same(&read, &expected), "{text:?}"),
