@@ -155,6 +155,7 @@ pub fn RoadmapTools(today: Date, undo: RwSignal<Option<ProgressDoc>>) -> impl In
                         </div>
                     </div>
                 }
+                .into_any()
             })}
             {move || confirming_reset.get().then(|| view! {
                 <div class="notice warning" role="alertdialog" aria-labelledby="reset-question">

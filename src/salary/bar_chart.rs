@@ -110,6 +110,7 @@ pub fn BarChart(
                     </svg>
                     </div>
                 }
+                .into_any()
             }}
             <Tooltip row=tooltip_row anchor=tooltip_anchor metric count />
         </div>

@@ -116,6 +116,7 @@ pub fn TileMap(rows: Memo<Vec<StateFigures>>, width: RwSignal<f64>) -> impl Into
                         <li><span class="swatch no-data" aria-hidden="true"></span>"No data"</li>
                     </ul>
                 }
+                .into_any()
             }}
             <Tooltip row=tooltip_row anchor=tooltip_anchor metric count />
         </div>
