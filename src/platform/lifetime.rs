@@ -14,12 +14,15 @@ pub fn hold_until_cleanup<T: 'static>(held: T, release: impl FnOnce(T) + 'static
         std::mem::forget(held);
         return;
     }
+    release_on_cleanup(Box::new(move || release(held)));
+}
+
+/// [`hold_until_cleanup`] past its generic lines: one copy of the cleanup code in the wasm for
+/// every kind of thing held.
+fn release_on_cleanup(release: Box<dyn FnOnce()>) {
     // Browser objects are not Send; the app runs on one thread, where this wrapper is sound.
-    let held = SendWrapper::new((held, release));
-    on_cleanup(move || {
-        let (held, release) = held.take();
-        release(held);
-    });
+    let release = SendWrapper::new(release);
+    on_cleanup(move || release.take()());
 }
 
 /// Runs `work` in `owner`'s scope (the component's, say, rather than an effect's that runs

@@ -78,8 +78,16 @@ pub fn page_on_screen() -> Signal<bool> {
 /// once, so the part is built once and can own its props. It is type-erased, so that every
 /// caller shares one copy of this code in the wasm.
 pub fn in_turn(part: impl FnOnce() -> AnyView + Send + Sync + 'static) -> AnyView {
-    type Part = Box<dyn FnOnce() -> AnyView + Send + Sync>;
-    let part = std::sync::Mutex::new(Some(Box::new(part) as Part));
+    boxed_in_turn(Box::new(part))
+}
+
+/// A part of the page as [`in_turn`] takes it, boxed.
+type Part = Box<dyn FnOnce() -> AnyView + Send + Sync>;
+
+/// [`in_turn`] past its one generic line: a closure made in a generic function would be a type
+/// of its own, with its own copy of the framework's code, for each caller.
+fn boxed_in_turn(part: Part) -> AnyView {
+    let part = std::sync::Mutex::new(Some(part));
     let shown = use_context::<Stagger>().map_or_else(|| Signal::stored(true), |s| s.turn());
     (move || {
         shown
