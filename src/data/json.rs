@@ -11,8 +11,6 @@
 //! floats (from about 1.79e308) read as out of range: the app reads only whole numbers, so a
 //! float is only ever shown back in an error message.
 
-use std::fmt;
-
 use serde_json::{Map, Number, Value};
 
 /// Objects and lists nested deeper than this are refused, as serde_json does: a hostile file
@@ -28,18 +26,6 @@ pub struct JsonError {
     /// In serde_json's words where it has some: "expected value", "duplicate field `id`".
     pub message: String,
 }
-
-impl fmt::Display for JsonError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} at line {} column {}",
-            self.message, self.line, self.column
-        )
-    }
-}
-
-impl std::error::Error for JsonError {}
 
 /// Parses the whole of `text` as one JSON value; anything after it but white space is an error.
 pub fn parse(text: &str) -> Result<Value, JsonError> {
@@ -394,13 +380,10 @@ fn float(literal: &str) -> f64 {
             power += i64::from(!after_point);
         }
     }
-    let exponent = exponent_text
-        .trim_start_matches('+')
-        .strip_prefix('-')
-        .map_or_else(
-            || saturating_number(exponent_text.trim_start_matches('+')),
-            |e| -saturating_number(e),
-        );
+    let exponent = match exponent_text.strip_prefix('-') {
+        Some(digits) => -saturating_number(digits),
+        None => saturating_number(exponent_text.trim_start_matches('+')),
+    };
     let power = (power + exponent).clamp(-400, 400) as i32;
     let magnitude = if mantissa == 0 {
         0.0
