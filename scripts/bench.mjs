@@ -21,7 +21,10 @@ function* files(dir) {
 
 // The app: fetched by the page's start script on the reader's first input (or when the chart or
 // the checklist comes near), and precached by the service worker after the load event.
-const APP = [/^[^/]+_bg\.wasm$/, /^career-guide-[0-9a-f]+\.js$/, /^data\//];
+const APP = [/^[^/]+_bg\.wasm$/, /^career-guide-[0-9a-f]+\.js$/, /^career-guide-loader-[0-9a-f]+\.js$/, /^data\//];
+// The app's lazy parts (scripts/split.mjs): each fetched the first time the reader uses what is in
+// it (a tool, the embed dialog, a page rebuilt from new data), and precached by the worker.
+const LAZY = [/^part-[0-9a-f]+\.wasm$/];
 // Fetched only by others: the worker itself, install icons, the host loader of embeds.
 const OTHERS = [/^icons\//, /^sw\.js$/, /^embed\.js$/, /^manifest\.webmanifest$/];
 
@@ -51,7 +54,8 @@ rows.sort((a, b) => b.gzip - a.gzip);
 const matches = (patterns) => (row) => patterns.some((re) => re.test(row.file));
 const app = rows.filter(matches(APP));
 const others = rows.filter(matches(OTHERS));
-const first = rows.filter((row) => !app.includes(row) && !others.includes(row));
+const lazy = rows.filter(matches(LAZY));
+const first = rows.filter((row) => !app.includes(row) && !others.includes(row) && !lazy.includes(row));
 const sum = (group) => group.reduce((total, row) => ({ raw: total.raw + row.raw, gzip: total.gzip + row.gzip, brotli: total.brotli + row.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 
 function printGroup(title, group) {
@@ -64,6 +68,7 @@ function printGroup(title, group) {
 }
 const firstTotal = printGroup(`first load from ${root}/: what the page itself fetches before the reader acts`, first);
 const appTotal = printGroup('the app: fetched when the reader needs it (first input, chart or checklist near)', app);
+printGroup('lazy parts of the app: each fetched the first time the reader uses what it holds', lazy);
 for (const row of rows.filter((row) => row.onTheFly)) {
   console.log(`the build's own copies of ${row.file} (scripts/precompress.mjs): gzip ${kb(row.gzip).trim()} KiB `
     + `(gzip -9: ${kb(row.onTheFly.gzip).trim()}), brotli ${kb(row.brotli).trim()} KiB (brotli 11: ${kb(row.onTheFly.brotli).trim()})`);

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# trunk's post_build hook: in a release, short names in the app's wasm and script first; then
+# trunk's post_build hook: the wasm split at its lazy functions; in a release, short names in the app's wasm and script first; then
 # the guide rendered into index.html, then its Content-Security-Policy (hashes of the final
 # inline scripts and styles), then the service worker's precache list (which hashes the final
 # files, so it comes after them); in a release, last, the gzip and brotli copies of the
 # content-addressed files.
 set -euo pipefail
 dir="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
+# The app's lazy parts cut out of trunk's wasm (scripts/split.mjs), then wasm-opt in a release.
+PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH" node scripts/split.mjs "$dir" "${TRUNK_PROFILE:-debug}"
 # Short import names in the release's wasm and script, and the script minified (its own file).
 if [ "${TRUNK_PROFILE:-debug}" = release ]; then node scripts/short-names.mjs "$dir"; fi
 # The release wasm's nightly options (scripts/env.sh) are not for this native build: with them it

@@ -37,6 +37,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install "wasm-bindgen-cli@$WASM_BINDGEN_VERSION" --force
 fi
 
+# The wasm splitter (scripts/split.mjs): Leptos's `#[lazy]` functions become wasm modules fetched
+# when first called. Its version must read the markers of Cargo.lock's wasm_split_helpers.
+WASM_SPLIT_VERSION=0.2.2
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm_split_cli $WASM_SPLIT_VERSION (about 2 minutes)"
+  cargo install "wasm_split_cli_support@$WASM_SPLIT_VERSION" --locked --features build-binary
+fi
+
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   say "installing Debian's chromium and chromium-driver"
   export DEBIAN_FRONTEND=noninteractive

@@ -10,10 +10,11 @@
 // Refuses (and fails the build) when the script is not shaped as this expects: each import is
 // one `name: function` key of the imports object, each module one `"module":` key.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { minify } from 'terser';
+import { LOADER, PART } from './split.mjs';
 
 /** `a` ... `Z`, then `aa`, `ab`, ...: the `index`-th short name. */
 function shortName(index) {
@@ -85,6 +86,11 @@ function renameImports(bytes) {
       if (kind !== 0) throw new Error(`short-names: import ${field} is not a function (kind ${kind})`);
       const descriptor = at;
       [, at] = readU32(bytes, at + 1);
+      // Only wasm-bindgen's imports are renamed; the split loader's (scripts/split.mjs) keep theirs.
+      if (!module.endsWith('_bg.js')) {
+        out.push(...name(module), ...name(field), ...bytes.subarray(descriptor, at));
+        continue;
+      }
       if (!modules.has(module)) modules.set(module, shortName(modules.size));
       const short = shortName(index);
       renamed.push({ module, field, short });
@@ -109,6 +115,42 @@ function renameKeys(glue, renames) {
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The split loader's name in a built directory: the main script's name with `-loader`. */
+export const loaderName = (base) => base.replace(/-([0-9a-f]+)$/, '-loader-$1') + '.js';
+
+/**
+ * The split build's loader and parts (scripts/split.mjs) named by content: each part by its own
+ * hash, the loader (which names them) minified. The loader and the main script import each other,
+ * so the loader is named after the main script's hash (which covers the loader's text).
+ */
+async function lazyParts(dir, oldBase) {
+  const parts = readdirSync(dir).filter((file) => PART.test(file));
+  let loader = readFileSync(join(dir, LOADER), 'utf8');
+  const renames = parts.map((part) => {
+    const hash = createHash('sha256').update(readFileSync(join(dir, part))).digest('hex').slice(0, 16);
+    return [part, `part-${hash}.wasm`];
+  });
+  loader = renameKeys(loader, [
+    ...renames.map(([part, named]) => [new RegExp(escape(`"./${part}"`), 'g'), `"./${named}"`, part]),
+    [new RegExp(escape(`from "./${oldBase}.js"`), 'g'), 'from "./__MAIN__"', 'the main script'],
+  ]);
+  loader = (await minify(loader, { module: true, compress: true, mangle: true })).code;
+  const importsLoader = new RegExp(`(from\\s*)(["'])${escape(`./${LOADER}`)}\\2`, 'g');
+  return {
+    loader,
+    importing: (code, newBase) => {
+      if (!importsLoader.test(code)) throw new Error(`short-names: the script does not import ${LOADER}`);
+      return code.replace(importsLoader, `$1$2./${loaderName(newBase)}$2`);
+    },
+    write: (newBase) => {
+      for (const [part, named] of renames) renameSync(join(dir, part), join(dir, named));
+      writeFileSync(join(dir, loaderName(newBase)), loader.replace('"./__MAIN__"', `"./${newBase}.js"`));
+      rmSync(join(dir, LOADER));
+      console.log(`short-names: the loader and ${renames.length} lazy parts named by content`);
+    },
+  };
+}
+
 /**
  * Shortens the import names of the build in `dir`, minifies its script and renames both files
  * by the hash of their new bytes (index.html follows); resolves to the new file names.
@@ -127,7 +169,8 @@ export async function shortenNames(dir) {
   const { code } = await minify(glue, { module: true, compress: true, mangle: true });
 
   const oldBase = glueFile.slice(0, -'.js'.length);
-  const hash = createHash('sha256').update(code).update(wasm).digest('hex').slice(0, 16);
+  const split = files.includes(LOADER) ? await lazyParts(dir, oldBase) : null;
+  const hash = createHash('sha256').update(code).update(wasm).update(split?.loader ?? '').digest('hex').slice(0, 16);
   const newBase = oldBase.replace(/-[0-9a-f]+$/, '') + '-' + hash;
   const page = join(dir, 'index.html');
   const html = readFileSync(page, 'utf8');
@@ -135,7 +178,8 @@ export async function shortenNames(dir) {
     throw new Error(`short-names: index.html does not load ${oldBase}`);
   }
   writeFileSync(join(dir, wasmFile), wasm);
-  writeFileSync(join(dir, glueFile), code);
+  writeFileSync(join(dir, glueFile), split ? split.importing(code, newBase) : code);
+  if (split) split.write(newBase);
   renameSync(join(dir, wasmFile), join(dir, `${newBase}_bg.wasm`));
   renameSync(join(dir, glueFile), join(dir, `${newBase}.js`));
   writeFileSync(page, html.split(oldBase).join(newBase));

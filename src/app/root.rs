@@ -1,6 +1,7 @@
 //! The root component.
 
 use leptos::prelude::*;
+use leptos::lazy;
 use leptos::task::spawn_local;
 
 use super::load_error::LoadErrorView;
@@ -49,16 +50,34 @@ pub fn App(
             LoadState::Loading => view! { <LoadingView /> }.into_any(),
             LoadState::Ready { guide, tag } => match embed.clone() {
                 Some(request) => view! { <EmbeddedPart guide request /> }.into_any(),
-                None if !prerendered => view! { <GuidePage guide /> }.into_any(),
+                None if !prerendered => Suspend::new(whole_page(guide)).into_any(),
                 // The page was rendered from this very file: only its live parts are built.
                 None if built_from().as_deref() == Some(tag.as_str()) => {
                     view! { <AdoptedPage guide /> }.into_any()
                 }
-                None => view! { <RebuiltPage guide /> }.into_any(),
+                None => Suspend::new(rebuilt_page(guide)).into_any(),
             },
             LoadState::Failed(error) => {
                 view! { <LoadErrorView error on_retry=load above_static_page=prerendered /> }.into_any()
             }
         }}
     }
+}
+
+/// The whole guide, built by the app (no page was rendered at build time).
+#[lazy]
+fn whole_page(guide: std::sync::Arc<crate::data::Guide>) -> AnyView {
+    view! { <GuidePage guide /> }.into_any()
+}
+
+/// The whole guide rebuilt from data other than the page's.
+#[lazy]
+pub fn rebuilt_page(guide: std::sync::Arc<crate::data::Guide>) -> AnyView {
+    view! { <RebuiltPage guide /> }.into_any()
+}
+
+/// x
+#[lazy]
+pub fn embed_dialog() -> AnyView {
+    view! { <crate::embed::EmbedDialog /> }.into_any()
 }

@@ -49,7 +49,7 @@ pub fn AdoptedPage(guide: Arc<Guide>) -> impl IntoView {
     move || {
         rebuild
             .get()
-            .then(|| view! { <RebuiltPage guide=guide.clone() /> }.into_any())
+            .then(|| Suspend::new(crate::app::root::rebuilt_page(guide.clone())).into_any())
     }
 }
 
@@ -88,7 +88,7 @@ fn plan(guide: &Arc<Guide>) -> Option<Plan> {
         },
         Swap {
             target: find(":scope > dialog.embed-dialog")?,
-            build: Box::new(|| view! { <EmbedDialog /> }.into_any()),
+            build: Box::new(|| Suspend::new(crate::app::root::embed_dialog()).into_any()),
             in_turns: false,
         },
     ];

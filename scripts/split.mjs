@@ -1,0 +1,66 @@
+// Leptos's code splitting for a trunk build (trunk has none): the app's `#[lazy]` functions (see
+// README, "Parts fetched when first used") become wasm modules of their own, fetched the first
+// time one is called. Run by post-build.sh first, in place of the single module trunk built:
+//   1. wasm_split_cli (the crate wasm_split_cli_support, the splitter `cargo leptos --split` uses)
+//      cuts cargo's wasm (linked with --emit-relocs, scripts/env.sh and .cargo/config.toml) into
+//      the main module, one module per lazy function (and chunks they share), and a small loader
+//      script that the main module imports;
+//   2. wasm-bindgen makes the main module's script, as trunk does, keeping the exports the parts
+//      need (--keep-lld-exports);
+//   3. in a release, wasm-opt -Oz each module, as trunk's `data-wasm-opt="z"` did.
+// Trunk's script and wasm are replaced under their own names, so index.html stays as trunk wrote
+// it; short-names.mjs then gives every file its content hash.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** The loader's name as the splitter writes it, and as the main module's script imports it. */
+export const LOADER = '__wasm_split.js';
+/** The parts' files as the splitter names them (`split_<function>_<n>.wasm`, `chunk_<n>.wasm`). */
+export const PART = /^(split|chunk)_[A-Za-z0-9_]+\.wasm$/;
+
+const WASM_OPT = ['-Oz'];
+
+/** Splits the build in `dir` (`profile`: release or debug); returns the parts' file names. */
+export function splitBuild(dir, profile) {
+  const files = readdirSync(dir);
+  const wasmFile = files.find((file) => file.endsWith('_bg.wasm'));
+  if (!wasmFile) throw new Error(`split: no wasm in ${dir}`);
+  const base = wasmFile.slice(0, -'_bg.wasm'.length);
+  const input = join('target', 'wasm32-unknown-unknown', profile === 'release' ? 'release' : 'debug', 'career-guide.wasm');
+  const work = mkdtempSync(join(tmpdir(), 'career-guide-split-'));
+  try {
+    execFileSync('wasm_split_cli', [input, work], { stdio: 'inherit' });
+    const bound = join(work, 'bound');
+    execFileSync('wasm-bindgen', [
+      '--target=web', `--out-dir=${bound}`, `--out-name=${base}`, '--no-typescript', '--keep-lld-exports',
+      join(work, 'main.wasm'),
+    ], { stdio: 'inherit' });
+    copyFileSync(join(bound, `${base}.js`), join(dir, `${base}.js`));
+    copyFileSync(join(bound, `${base}_bg.wasm`), join(dir, wasmFile));
+    const parts = readdirSync(work).filter((file) => PART.test(file)).sort();
+    for (const part of parts) copyFileSync(join(work, part), join(dir, part));
+    // The loader imports the main module's script (to share its memory and table) by this name.
+    const loader = readFileSync(join(work, LOADER), 'utf8');
+    const mainImport = 'from "./main.js"';
+    if (loader.split(mainImport).length !== 2) throw new Error('split: the loader does not import "./main.js" once');
+    writeFileSync(join(dir, LOADER), loader.replace(mainImport, `from "./${base}.js"`));
+    if (profile === 'release') {
+      for (const file of [wasmFile, ...parts]) {
+        execFileSync('wasm-opt', [...WASM_OPT, join(dir, file), '-o', join(dir, file)], { stdio: 'inherit' });
+      }
+    }
+    console.log(`split: ${base} and ${parts.length} parts: ${parts.join(', ')}`);
+    return parts;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [dir, profile = 'debug'] = process.argv.slice(2);
+  if (!dir) throw new Error('usage: node scripts/split.mjs <dir> [release|debug]');
+  splitBuild(dir, profile);
+}
