@@ -3,7 +3,7 @@
 mod load_error;
 mod load_state;
 mod loading;
-pub mod root;
+mod root;
 
 pub use load_state::LoadState;
 pub use root::App;

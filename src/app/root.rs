@@ -1,19 +1,21 @@
 //! The root component.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
-use leptos::lazy;
 use leptos::task::spawn_local;
 
 use super::load_error::LoadErrorView;
 use super::load_state::LoadState;
 use super::loading::LoadingView;
-use crate::data::{fetch_guide, GUIDE_URL};
+use crate::data::{fetch_guide, Guide, GUIDE_URL};
 use crate::embed::model::EmbedRequest;
 use crate::embed::EmbeddedPart;
 use crate::guide::GuidePage;
 use crate::offline::OfflineBanner;
+use crate::platform::parts::{part_entry, part_view, Maker, PartMissing};
 use crate::platform::tasks::next_task;
-use crate::takeover::{built_from, AdoptedPage, RebuiltPage};
+use crate::takeover::{built_from, rebuilt_page, AdoptedPage};
 
 /// The whole app; `data_url` is where the guide's data is fetched from.
 #[component]
@@ -49,13 +51,13 @@ pub fn App(
             LoadState::Loading if prerendered => ().into_any(),
             LoadState::Loading => view! { <LoadingView /> }.into_any(),
             LoadState::Ready { guide, tag } => match embed.clone() {
-                Some(request) => view! { <EmbeddedPart guide request /> }.into_any(),
-                None if !prerendered => Suspend::new(whole_page(guide)).into_any(),
+                Some(request) => embedded_part(guide, request),
+                None if !prerendered => whole_page(guide),
                 // The page was rendered from this very file: only its live parts are built.
                 None if built_from().as_deref() == Some(tag.as_str()) => {
                     view! { <AdoptedPage guide /> }.into_any()
                 }
-                None => Suspend::new(rebuilt_page(guide)).into_any(),
+                None => rebuilt_page(guide),
             },
             LoadState::Failed(error) => {
                 view! { <LoadErrorView error on_retry=load above_static_page=prerendered /> }.into_any()
@@ -64,20 +66,39 @@ pub fn App(
     }
 }
 
-/// The whole guide, built by the app (no page was rendered at build time).
-#[lazy]
-fn whole_page(guide: std::sync::Arc<crate::data::Guide>) -> AnyView {
-    view! { <GuidePage guide /> }.into_any()
+/// The whole guide built by the app, where no page was rendered at build time: a part of the app
+/// of its own (`platform::parts`), since every page the build makes has the guide in it.
+fn whole_page(guide: Arc<Guide>) -> AnyView {
+    part_view(
+        Arc::new(move || Box::pin(whole_page_part(guide.clone()))),
+        None,
+    )
 }
 
-/// The whole guide rebuilt from data other than the page's.
-#[lazy]
-pub fn rebuilt_page(guide: std::sync::Arc<crate::data::Guide>) -> AnyView {
-    view! { <RebuiltPage guide /> }.into_any()
+part_entry! {
+    whole_page,
+    /// The whole page's part.
+    fn whole_page_part(guide: Arc<Guide>) -> Result<Maker, PartMissing> {
+        Ok(Arc::new(move || {
+            view! { <GuidePage guide=guide.clone() /> }.into_any()
+        }))
+    }
 }
 
-/// x
-#[lazy]
-pub fn embed_dialog() -> AnyView {
-    view! { <crate::embed::EmbedDialog /> }.into_any()
+/// One part of the guide alone, for another site (`?embed=…`): a part of the app of its own.
+fn embedded_part(guide: Arc<Guide>, request: EmbedRequest) -> AnyView {
+    part_view(
+        Arc::new(move || Box::pin(embedded_part_part(guide.clone(), request.clone()))),
+        None,
+    )
+}
+
+part_entry! {
+    embedded,
+    /// The embedded part's part.
+    fn embedded_part_part(guide: Arc<Guide>, request: EmbedRequest) -> Result<Maker, PartMissing> {
+        Ok(Arc::new(move || {
+            view! { <EmbeddedPart guide=guide.clone() request=request.clone() /> }.into_any()
+        }))
+    }
 }

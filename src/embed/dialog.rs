@@ -1,9 +1,12 @@
 //! The Embed button and its dialog: ready-made snippets with a Copy button.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::model::{iframe_snippet, loader_snippet, EmbedPart};
 use crate::platform::effect::effect;
+use crate::platform::parts::{part_entry, part_view, Maker, PartMissing};
 use crate::widgets::CopyField;
 
 /// What the dialog is open for: the part, and the chart's state as a query (may be empty).
@@ -47,21 +50,15 @@ pub fn provide_embed_dialog() {
 }
 
 /// The snippets for the part asked for, each with a Copy button. A modal `<dialog>`: focus stays
-/// inside it, Escape closes it, and focus returns to the button that opened it.
+/// inside it, Escape closes it, and focus returns to the button that opened it. The snippets are a
+/// part of the app of its own (`platform::parts`), fetched when the dialog is first opened.
 #[component]
 pub fn EmbedDialog() -> impl IntoView {
     let context = expect_context::<EmbedDialogContext>();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
-    let app_url = RwSignal::new(String::new());
-    // Browser-only: the app's address and showing the modal happen after a button asks.
+    // Browser-only: showing the modal happens after a button asks.
     effect(move |_| {
         if context.target.get().is_some() {
-            if let Some(base) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.base_uri().ok().flatten())
-            {
-                app_url.set(base.split(['?', '#']).next().unwrap_or_default().to_owned());
-            }
             if let Some(dialog) = dialog.get() {
                 if !dialog.open() {
                     let _ = dialog.show_modal();
@@ -69,26 +66,45 @@ pub fn EmbedDialog() -> impl IntoView {
             }
         }
     });
-    let snippets = move || {
-        let (part, query) = context.target.get()?;
-        let url = app_url.get();
-        Some((
-            part.title(),
-            loader_snippet(&url, &part, &query),
-            iframe_snippet(&url, &part, &query),
-        ))
-    };
+    let target = context.target;
+    let fetch = Arc::new(move || Box::pin(snippets_part(target)) as _);
     view! {
-        <dialog class="embed-dialog" node_ref=dialog aria-labelledby="embed-title" on:close=move |_| context.target.set(None)>
-            {move || snippets().map(|(title, loader, iframe)| view! {
+        <dialog class="embed-dialog" node_ref=dialog aria-labelledby="embed-title" on:close=move |_| target.set(None)>
+            {move || target.with(|t| t.as_ref().map(|(part, _)| part.title())).map(|title| view! {
                 <h2 id="embed-title">{format!("Embed: {title}")}</h2>
-                <p>"Paste this into your page. The script sizes the frame to its content; it works with several embeds on one page."</p>
-                <CopyField id="embed-loader" label="With the loader script (recommended)" text=loader />
-                <CopyField id="embed-iframe" label="As a plain iframe" text=iframe />
+                {part_view(fetch.clone(), Some("Loading…"))}
             }.into_any())}
             <form method="dialog">
                 <button type="submit" class="close-dialog">"Close"</button>
             </form>
         </dialog>
+    }
+}
+
+part_entry! {
+    embed_snippets,
+    /// The embed snippets' part.
+    fn snippets_part(target: RwSignal<Option<(EmbedPart, String)>>) -> Result<Maker, PartMissing> {
+        Ok(Arc::new(move || view! { <Snippets target /> }.into_any()))
+    }
+}
+
+/// The two snippets for the page's own address, each with Copy.
+#[component]
+fn Snippets(target: RwSignal<Option<(EmbedPart, String)>>) -> impl IntoView {
+    let app_url = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .map(|base| base.split(['?', '#']).next().unwrap_or_default().to_owned())
+        .unwrap_or_default();
+    move || {
+        target.get().map(|(part, query)| {
+            view! {
+                <p>"Paste this into your page. The script sizes the frame to its content; it works with several embeds on one page."</p>
+                <CopyField id="embed-loader" label="With the loader script (recommended)" text=loader_snippet(&app_url, &part, &query) />
+                <CopyField id="embed-iframe" label="As a plain iframe" text=iframe_snippet(&app_url, &part, &query) />
+            }
+            .into_any()
+        })
     }
 }

@@ -7,5 +7,6 @@ pub mod effect;
 pub mod files;
 pub mod layout;
 pub mod lifetime;
+pub mod parts;
 pub mod stagger;
 pub mod tasks;

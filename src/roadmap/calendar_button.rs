@@ -1,12 +1,16 @@
 //! "Add to calendar": the plan's target dates as an `.ics` file, or, until the pace planner has
 //! a start date, the reason it cannot be made yet.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::context::RoadmapContext;
-use super::model::{write_calendar, NoCalendar, ProgressDoc};
+use super::model::{write_calendar, Checklist, NoCalendar, ProgressDoc};
 use crate::platform::clock::now_ms;
 use crate::platform::files::save_text;
+use crate::platform::parts::{part_entry, PartMissing};
 
 /// The file's name.
 const FILE_NAME: &str = "infrastructure-engineer-roadmap.ics";
@@ -26,11 +30,17 @@ pub fn CalendarButton() -> impl IntoView {
             true => None,
         },
     );
+    // The calendar writer is a part of the app of its own (`platform::parts`).
+    let missing = RwSignal::new(false);
     let download = move |_| {
-        let made = doc.with_untracked(|doc| write_calendar(&checklist, doc, now_ms()));
-        if let Ok(ics) = made {
-            save_text(FILE_NAME, "text/calendar", &ics);
-        }
+        let (checklist, doc) = (checklist.clone(), doc.get_untracked());
+        spawn_local(async move {
+            let made = calendar_part(checklist, doc, now_ms()).await;
+            let _ = missing.try_set(made.is_err());
+            if let Ok(Ok(ics)) = made {
+                save_text(FILE_NAME, "text/calendar", &ics);
+            }
+        });
     };
     view! {
         <button
@@ -46,5 +56,20 @@ pub fn CalendarButton() -> impl IntoView {
         <span class="tool-hint" id=REASON_ID hidden=move || blocked.with(Option::is_none)>
             {move || blocked.get().map(|why| why.reason())}
         </span>
+        {move || missing.get().then(|| view! {
+            <span class="tool-hint error" role="alert">{PartMissing::MESSAGE}</span>
+        }.into_any())}
+    }
+}
+
+part_entry! {
+    calendar,
+    /// The calendar writer's part.
+    fn calendar_part(
+        checklist: Arc<Checklist>,
+        doc: ProgressDoc,
+        now: u64,
+    ) -> Result<Result<String, NoCalendar>, PartMissing> {
+        Ok(write_calendar(&checklist, &doc, now))
     }
 }

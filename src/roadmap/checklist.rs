@@ -143,13 +143,7 @@ pub fn RoadmapChecklist(total_duration: String, steps: Vec<Step>) -> impl IntoVi
             </div>
             <PlannerPanel today plans />
             <ol class="steps checklist-steps">{cards}</ol>
-            {Suspend::new(lazy_tools(today, undo))}
+            <RoadmapTools today undo />
         </div>
     }
-}
-
-/// x
-#[leptos::lazy]
-fn lazy_tools(today: Date, undo: RwSignal<Option<ProgressDoc>>) -> AnyView {
-    view! { <RoadmapTools today undo /> }.into_any()
 }

@@ -1,12 +1,16 @@
 //! "Share or move my progress": a link that carries the whole progress document in its
 //! fragment, with its length, a Copy button and a QR code, in a modal dialog.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::compression::deflate;
 use super::context::RoadmapContext;
-use super::model::{has_notes, link_json, qr_path, write_link, QR_MAX_CHARS};
+use super::model::{has_notes, link_json, qr_path, write_link, ProgressDoc, QR_MAX_CHARS};
+use crate::platform::effect::effect;
+use crate::platform::parts::{part_entry, part_view, Maker, PartMissing};
 use crate::widgets::CopyField;
 
 /// The app's own address (the document's base, without query or fragment): an embedded
@@ -19,11 +23,50 @@ fn app_address() -> String {
         .unwrap_or_default()
 }
 
-/// The button, and the dialog it opens.
+/// The button, and the dialog it opens; what the dialog holds is a part of the app of its own
+/// (`platform::parts`), fetched when the reader first opens it.
 #[component]
 pub fn ShareProgress() -> impl IntoView {
     let RoadmapContext { doc, .. } = expect_context::<RoadmapContext>();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
+    // How many times the dialog was opened: each opening makes the link anew.
+    let opens = RwSignal::new(0_u32);
+    let open = move |_| {
+        opens.update(|n| *n += 1);
+        if let Some(dialog) = dialog.get() {
+            if !dialog.open() {
+                let _ = dialog.show_modal();
+            }
+        }
+    };
+    let fetch = Arc::new(move || Box::pin(share_part(doc, opens)) as _);
+    view! {
+        <button type="button" class="share-button" aria-haspopup="dialog" on:click=open>
+            "Share or move my progress…"
+        </button>
+        <dialog class="share-dialog" node_ref=dialog aria-labelledby="share-title">
+            <h2 id="share-title">"Share or move your progress"</h2>
+            {move || (opens.get() > 0).then(|| part_view(fetch.clone(), Some("Loading…")))}
+            <form method="dialog">
+                <button type="submit" class="close-dialog">"Close"</button>
+            </form>
+        </dialog>
+    }
+}
+
+part_entry! {
+    share,
+    /// The share dialog's part.
+    fn share_part(doc: RwSignal<ProgressDoc>, opens: RwSignal<u32>) -> Result<Maker, PartMissing> {
+        Ok(Arc::new(move || {
+            view! { <ShareContents doc opens /> }.into_any()
+        }))
+    }
+}
+
+/// What the dialog holds: the link (made anew at each opening), its length, Copy, the QR code.
+#[component]
+fn ShareContents(doc: RwSignal<ProgressDoc>, opens: RwSignal<u32>) -> impl IntoView {
     let with_notes = RwSignal::new(true);
     let link = RwSignal::new(None::<Result<String, String>>);
     // Each request for a link is numbered: a slower, older one (made with the notes, say) must
@@ -44,79 +87,66 @@ pub fn ShareProgress() -> impl IntoView {
             }
         });
     };
-    let open = move |_| {
+    effect(move |_| {
+        opens.track();
         make_link();
-        if let Some(dialog) = dialog.get() {
-            if !dialog.open() {
-                let _ = dialog.show_modal();
-            }
-        }
-    };
+    });
     let notes = move || doc.with(has_notes);
     view! {
-        <button type="button" class="share-button" aria-haspopup="dialog" on:click=open>
-            "Share or move my progress…"
-        </button>
-        <dialog class="share-dialog" node_ref=dialog aria-labelledby="share-title">
-            <h2 id="share-title">"Share or move your progress"</h2>
-            <p>
-                "Open this link in another browser or on another device to bring your progress there. "
-                "Everything travels inside the link: no account, and nothing is sent to a server. "
-                "The other side shows what the link would change before anything does."
-            </p>
-            {move || notes().then(|| view! {
-                <label class="share-notes">
-                    <input
-                        type="checkbox"
-                        prop:checked=move || with_notes.get()
-                        on:change=move |event| {
-                            with_notes.set(event_target_checked(&event));
-                            make_link();
-                        }
-                    />
-                    " Include my notes"
-                </label>
-            }.into_any())}
-            {move || match link.get() {
-                None => view! { <p role="status">"Making the link…"</p> }.into_any(),
-                Some(Err(problem)) => view! {
-                    <p class="notice error" role="alert">{format!("The link could not be made: {problem}.")}</p>
-                }
-                .into_any(),
-                Some(Ok(url)) => {
-                    let length = format!("{} characters", url.chars().count());
-                    let code = qr_path(&url);
-                    view! {
-                        <CopyField id="share-link" label="Link to your progress" text=url />
-                        <p class="share-length">{length}</p>
-                        {match code {
-                            Some((size, path)) => view! {
-                                <svg
-                                    class="share-qr"
-                                    viewBox=format!("0 0 {size} {size}")
-                                    role="img"
-                                    aria-label="QR code of the link: scan it with a phone's camera to open it there"
-                                >
-                                    <rect width=size.to_string() height=size.to_string() fill="#fff"></rect>
-                                    <path d=path fill="#000"></path>
-                                </svg>
-                            }
-                            .into_any(),
-                            None => view! {
-                                <p class="share-no-qr">
-                                    {format!("This link is too long for a QR code a camera can read (over {QR_MAX_CHARS} characters).")}
-                                    {notes().then_some(" Leave your notes out to make it shorter.")}
-                                </p>
-                            }
-                            .into_any(),
-                        }}
+        <p>
+            "Open this link in another browser or on another device to bring your progress there. "
+            "Everything travels inside the link: no account, and nothing is sent to a server. "
+            "The other side shows what the link would change before anything does."
+        </p>
+        {move || notes().then(|| view! {
+            <label class="share-notes">
+                <input
+                    type="checkbox"
+                    prop:checked=move || with_notes.get()
+                    on:change=move |event| {
+                        with_notes.set(event_target_checked(&event));
+                        make_link();
                     }
-                    .into_any()
+                />
+                " Include my notes"
+            </label>
+        }.into_any())}
+        {move || match link.get() {
+            None => view! { <p role="status">"Making the link…"</p> }.into_any(),
+            Some(Err(problem)) => view! {
+                <p class="notice error" role="alert">{format!("The link could not be made: {problem}.")}</p>
+            }
+            .into_any(),
+            Some(Ok(url)) => {
+                let length = format!("{} characters", url.chars().count());
+                let code = qr_path(&url);
+                view! {
+                    <CopyField id="share-link" label="Link to your progress" text=url />
+                    <p class="share-length">{length}</p>
+                    {match code {
+                        Some((size, path)) => view! {
+                            <svg
+                                class="share-qr"
+                                viewBox=format!("0 0 {size} {size}")
+                                role="img"
+                                aria-label="QR code of the link: scan it with a phone's camera to open it there"
+                            >
+                                <rect width=size.to_string() height=size.to_string() fill="#fff"></rect>
+                                <path d=path fill="#000"></path>
+                            </svg>
+                        }
+                        .into_any(),
+                        None => view! {
+                            <p class="share-no-qr">
+                                {format!("This link is too long for a QR code a camera can read (over {QR_MAX_CHARS} characters).")}
+                                {notes().then_some(" Leave your notes out to make it shorter.")}
+                            </p>
+                        }
+                        .into_any(),
+                    }}
                 }
-            }}
-            <form method="dialog">
-                <button type="submit" class="close-dialog">"Close"</button>
-            </form>
-        </dialog>
+                .into_any()
+            }
+        }}
     }
 }

@@ -9,8 +9,8 @@ use super::compression::inflate;
 use super::context::RoadmapContext;
 use super::edits::Edit;
 use super::model::{
-    preview_import, preview_link_without_notes, read_fragment, Date, Fault, ImportPreview,
-    LinkError, ProgressDoc, MAX_STORED_BYTES,
+    preview_import, preview_link_without_notes, read_fragment, Checklist, Date, Fault,
+    ImportPreview, LinkError, ProgressDoc, MAX_STORED_BYTES,
 };
 use super::share_dialog::ShareProgress;
 use crate::embed::model::EmbedPart;
@@ -19,6 +19,7 @@ use crate::platform::clock::now_ms;
 use crate::platform::effect::effect;
 use crate::platform::files::save_text;
 use crate::platform::lifetime::in_scope;
+use crate::platform::parts::{part_entry, PartMissing};
 use crate::platform::tasks::next_task;
 
 /// Saves the progress as a JSON file named after today's date.
@@ -82,11 +83,7 @@ pub fn RoadmapTools(today: Date, undo: RwSignal<Option<ProgressDoc>>) -> impl In
                 let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
                 match text.ok().and_then(|value| value.as_string()) {
                     None => Err("The file could not be read".to_owned()),
-                    Some(text) => doc
-                        .with_untracked(|current| {
-                            preview_import(&text, current, &checklist, now_ms())
-                        })
-                        .map_err(|e| e.to_string()),
+                    Some(text) => preview_of(text, doc.get_untracked(), checklist, true).await,
                 }
             };
             show_outcome(outcome, preview, import_error);
@@ -216,16 +213,9 @@ fn open_progress_link(
                 Err(problem) => Err(problem),
                 Ok(text) => match String::from_utf8(text) {
                     Err(_) => Err(LinkError::Damaged.to_string()),
-                    Ok(text) => doc
-                        .with_untracked(|current| {
-                            let preview = if link.with_notes {
-                                preview_import
-                            } else {
-                                preview_link_without_notes
-                            };
-                            preview(&text, current, &checklist, now_ms())
-                        })
-                        .map_err(|error| error.to_string()),
+                    Ok(text) => {
+                        preview_of(text, doc.get_untracked(), checklist, link.with_notes).await
+                    }
                 },
             },
         };
@@ -263,4 +253,37 @@ fn show_outcome(
     };
     import_error.set(problem);
     preview.set(found);
+}
+
+/// What a file or a link (`with_notes`: its notes count) would change: the reading and comparing
+/// are a part of the app of its own (`platform::parts`), fetched at the first import.
+async fn preview_of(
+    text: String,
+    current: ProgressDoc,
+    checklist: std::sync::Arc<Checklist>,
+    with_notes: bool,
+) -> Result<ImportPreview, String> {
+    match preview_part(text, current, checklist, now_ms(), with_notes).await {
+        Ok(found) => found,
+        Err(missing) => Err(missing.to_string()),
+    }
+}
+
+part_entry! {
+    import,
+    /// The import preview's part.
+    fn preview_part(
+        text: String,
+        current: ProgressDoc,
+        checklist: std::sync::Arc<Checklist>,
+        now: u64,
+        with_notes: bool,
+    ) -> Result<Result<ImportPreview, String>, PartMissing> {
+        let preview = if with_notes {
+            preview_import
+        } else {
+            preview_link_without_notes
+        };
+        Ok(preview(&text, &current, &checklist, now).map_err(|error| error.to_string()))
+    }
 }

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 
 use super::first_acts::replay;
 use super::places::{focused_place, follow};
-use super::rebuild::RebuiltPage;
+use super::rebuild::rebuilt_page;
 use super::static_copy::{prerendered_element, static_layout, take_pending_acts};
 use crate::data::Guide;
 use crate::embed::EmbedDialog;
@@ -46,11 +46,7 @@ pub fn AdoptedPage(guide: Arc<Guide>) -> impl IntoView {
             }
         });
     }
-    move || {
-        rebuild
-            .get()
-            .then(|| Suspend::new(crate::app::root::rebuilt_page(guide.clone())).into_any())
-    }
+    move || rebuild.get().then(|| rebuilt_page(guide.clone()))
 }
 
 /// A live part and the static element it replaces.
@@ -88,7 +84,7 @@ fn plan(guide: &Arc<Guide>) -> Option<Plan> {
         },
         Swap {
             target: find(":scope > dialog.embed-dialog")?,
-            build: Box::new(|| Suspend::new(crate::app::root::embed_dialog()).into_any()),
+            build: Box::new(|| view! { <EmbedDialog /> }.into_any()),
             in_turns: false,
         },
     ];

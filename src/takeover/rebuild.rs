@@ -18,7 +18,27 @@ use crate::guide::{location_hash, scroll_to_hash_target, GuidePage};
 use crate::platform::effect::effect;
 use crate::platform::layout::focus_without_scrolling;
 use crate::platform::lifetime::{hold_until_cleanup, in_scope};
+use crate::platform::parts::{part_entry, part_view, Maker, PartMissing};
 use crate::platform::stagger::Stagger;
+
+/// [`RebuiltPage`], from a part of the app of its own (`platform::parts`): fetched only when the
+/// data differs from the page's.
+pub fn rebuilt_page(guide: Arc<Guide>) -> AnyView {
+    part_view(
+        Arc::new(move || Box::pin(rebuilt_part(guide.clone()))),
+        None,
+    )
+}
+
+part_entry! {
+    rebuilt_page,
+    /// The rebuilt page's part.
+    fn rebuilt_part(guide: Arc<Guide>) -> Result<Maker, PartMissing> {
+        Ok(Arc::new(move || {
+            view! { <RebuiltPage guide=guide.clone() /> }.into_any()
+        }))
+    }
+}
 
 /// The guide built from `guide` out of sight, above the static copy, a part per task; then
 /// shown in the copy's place, with the reader's place, focus and presses kept.

@@ -1,0 +1,96 @@
+//! Parts of the app kept in wasm modules of their own, fetched the first time the reader uses what
+//! they hold: the roadmap's tools, the embed dialog's snippets, the chart's downloads, a page
+//! rebuilt from new data. The build cuts them out of the app's wasm (`scripts/split.mjs`).
+//!
+//! A part's entry is a function declared with [`part_entry!`]: marked for Leptos's splitter
+//! (`wasm_split`, which its `#[lazy]` uses) with its `fallible` option, so that a part that cannot
+//! be fetched (offline before the site was saved, or replaced by a newer release) is a message
+//! with Try again, never a crash. The function returns `Result<_, PartMissing>` and becomes
+//! `async`; functions declared with the same module name share one module. On the native target,
+//! and in a wasm that the splitter does not process (the browser tests, built with
+//! `--cfg unsplit`), it is simply called.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos::wasm_split::SplitLoaderError;
+
+/// Declares the entry of a lazy part: `part_entry! { module, /// doc\n fn f(a: A) -> Result<T,
+/// PartMissing> { … } }` makes `async fn f(a: A) -> Result<T, PartMissing>`.
+macro_rules! part_entry {
+    ($module:ident, $(#[$attr:meta])* fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+        #[cfg(not(unsplit))]
+        #[::leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
+        $(#[$attr])*
+        fn $name($($arg: $ty),*) -> $ret $body
+
+        #[cfg(unsplit)]
+        $(#[$attr])*
+        async fn $name($($arg: $ty),*) -> $ret $body
+    };
+}
+pub(crate) use part_entry;
+
+/// A part could not be fetched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PartMissing;
+
+impl From<SplitLoaderError> for PartMissing {
+    fn from(_: SplitLoaderError) -> Self {
+        PartMissing
+    }
+}
+
+impl std::fmt::Display for PartMissing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(
+            "this part of the app could not be fetched (check your connection; if the site has \
+             just been updated, reload the page)",
+        )
+    }
+}
+
+impl PartMissing {
+    /// What the reader is told.
+    pub const MESSAGE: &'static str = "This part of the app could not be fetched. Check your \
+        connection and try again; if the site has just been updated, reload the page.";
+}
+
+/// Makes a part's view, once the part has arrived.
+pub type Maker = Arc<dyn Fn() -> AnyView + Send + Sync>;
+
+/// A part's fetch (at once when it has arrived), giving its view's maker.
+pub type Fetch =
+    Arc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<Maker, PartMissing>>>> + Send + Sync>;
+
+/// The view a part makes: fetched when this is first rendered; `loading` meanwhile (if any); when
+/// the part cannot be fetched, [`PartMissing::MESSAGE`] with a Try again button.
+pub fn part_view(fetch: Fetch, loading: Option<&'static str>) -> AnyView {
+    let state = RwSignal::new(None::<Result<Maker, PartMissing>>);
+    let load = Callback::new(move |()| {
+        state.set(None);
+        let fetched = fetch();
+        spawn_local(async move {
+            let made = fetched.await;
+            let _ = state.try_set(Some(made));
+        });
+    });
+    load.run(());
+    (move || match state.get() {
+        None => loading
+            .map(|text| view! { <p class="part-loading" role="status">{text}</p> }.into_any())
+            .unwrap_or_else(|| ().into_any()),
+        Some(Ok(make)) => make(),
+        Some(Err(_)) => view! {
+            <div class="notice error part-missing" role="alert">
+                <p>{PartMissing::MESSAGE}</p>
+                <button type="button" on:click=move |_| load.run(())>"Try again"</button>
+            </div>
+        }
+        .into_any(),
+    })
+    .into_any()
+}
