@@ -21,7 +21,8 @@ export const LOADER = '__wasm_split.js';
 /** The parts' files as the splitter names them (`split_<function>_<n>.wasm`, `chunk_<n>.wasm`). */
 export const PART = /^(split|chunk)_[A-Za-z0-9_]+\.wasm$/;
 
-const WASM_OPT = ['-Oz'];
+// The splitter keeps the input's function names in the parts: gone, as wasm-bindgen drops them.
+const WASM_OPT = ['-Oz', '--strip-debug', '--strip-producers'];
 
 /** Splits the build in `dir` (`profile`: release or debug); returns the parts' file names. */
 export function splitBuild(dir, profile) {
@@ -49,7 +50,7 @@ export function splitBuild(dir, profile) {
     writeFileSync(join(dir, LOADER), loader.replace(mainImport, `from "./${base}.js"`));
     if (profile === 'release') {
       for (const file of [wasmFile, ...parts]) {
-        execFileSync('wasm-opt', [...WASM_OPT, join(dir, file), '-o', join(dir, file)], { stdio: 'inherit' });
+        execFileSync('wasm-opt', [...WASM_OPT, join(dir, file), '-o', join(dir, file)], { stdio: ['ignore', 'inherit', 'pipe'] });
       }
     }
     console.log(`split: ${base} and ${parts.length} parts: ${parts.join(', ')}`);
