@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::blocks::{FaqList, ItemList, MythList, SourceList};
 use super::comparison::ComparisonTable;
-use crate::data::{Block, Section};
+use crate::data::{Block, Note, Section, Step};
 use crate::embed::model::EmbedPart;
 use crate::embed::EmbedButton;
 use crate::platform::stagger::in_turn;
@@ -51,16 +51,34 @@ pub fn live_parts(section: &Section) -> Vec<LivePart> {
     }];
     let (mut checklists, mut explorers) = (0, 0);
     for block in &section.blocks {
-        let (selector, counter) = match block {
-            Block::Steps { .. } => (":scope > .roadmap", &mut checklists),
-            Block::StateSalaries { .. } => (":scope > .salary-explorer", &mut explorers),
+        // Built by the live blocks' own views, not `block_view`: the prose's views are then not
+        // in the app's main module (they are in the lazy parts that build whole pages).
+        let (selector, counter, build): (_, _, Box<dyn FnOnce() -> AnyView>) = match block {
+            Block::Steps {
+                total_duration,
+                steps,
+            } => {
+                let (total_duration, steps) = (total_duration.clone(), steps.clone());
+                (
+                    ":scope > .roadmap",
+                    &mut checklists,
+                    Box::new(move || checklist_view(total_duration, steps)),
+                )
+            }
+            Block::StateSalaries { caption, notes } => {
+                let (caption, notes) = (caption.clone(), notes.clone());
+                (
+                    ":scope > .salary-explorer",
+                    &mut explorers,
+                    Box::new(move || explorer_view(caption, notes)),
+                )
+            }
             _ => continue,
         };
-        let block = block.clone();
         parts.push(LivePart {
             selector,
             nth: *counter,
-            build: Box::new(move || block_view(block)),
+            build,
         });
         *counter += 1;
     }
@@ -92,7 +110,7 @@ fn block_view(block: Block) -> AnyView {
         Block::Steps {
             total_duration,
             steps,
-        } => view! { <RoadmapChecklist total_duration steps /> }.into_any(),
+        } => checklist_view(total_duration, steps),
         Block::Myths { items } => view! { <MythList items /> }.into_any(),
         Block::Comparison {
             other_role,
@@ -100,9 +118,17 @@ fn block_view(block: Block) -> AnyView {
             rows,
         } => view! { <ComparisonTable other_role summary rows /> }.into_any(),
         Block::Faq { items } => view! { <FaqList items /> }.into_any(),
-        Block::StateSalaries { caption, notes } => {
-            in_turn(move || view! { <SalaryExplorer caption notes /> }.into_any())
-        }
+        Block::StateSalaries { caption, notes } => explorer_view(caption, notes),
         Block::Sources { items } => view! { <SourceList items /> }.into_any(),
     }
+}
+
+/// The roadmap checklist of a steps block.
+fn checklist_view(total_duration: String, steps: Vec<Step>) -> AnyView {
+    view! { <RoadmapChecklist total_duration steps /> }.into_any()
+}
+
+/// The salary explorer of a state salaries block, built in its turn.
+fn explorer_view(caption: String, notes: Vec<Note>) -> AnyView {
+    in_turn(move || view! { <SalaryExplorer caption notes /> }.into_any())
 }

@@ -21,15 +21,15 @@ use leptos::wasm_split::SplitLoaderError;
 /// Declares the entry of a lazy part: `part_entry! { module, /// doc\n fn f(a: A) -> Result<T,
 /// PartMissing> { … } }` makes `async fn f(a: A) -> Result<T, PartMissing>`.
 macro_rules! part_entry {
-    ($module:ident, $(#[$attr:meta])* fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+    ($module:ident, $(#[$attr:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
         #[cfg(not(unsplit))]
         #[::leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
         $(#[$attr])*
-        fn $name($($arg: $ty),*) -> $ret $body
+        $vis fn $name($($arg: $ty),*) -> $ret $body
 
         #[cfg(unsplit)]
         $(#[$attr])*
-        async fn $name($($arg: $ty),*) -> $ret $body
+        $vis async fn $name($($arg: $ty),*) -> $ret $body
     };
 }
 pub(crate) use part_entry;

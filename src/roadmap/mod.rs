@@ -14,6 +14,7 @@ mod progress_meter;
 mod share_dialog;
 mod step_card;
 pub mod storage;
+mod tool_panels;
 mod tools;
 
 pub use checklist::RoadmapChecklist;

@@ -1,7 +1,6 @@
 //! "Share or move my progress": a link that carries the whole progress document in its
-//! fragment, with its length, a Copy button and a QR code, in a modal dialog.
-
-use std::sync::Arc;
+//! fragment, with its length, a Copy button and a QR code, in a modal dialog (in the tool
+//! panels' part, `tool_panels.rs`).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -10,7 +9,6 @@ use super::compression::deflate;
 use super::context::RoadmapContext;
 use super::model::{has_notes, link_json, qr_path, write_link, ProgressDoc, QR_MAX_CHARS};
 use crate::platform::effect::effect;
-use crate::platform::parts::{part_entry, part_view, Maker, PartMissing};
 use crate::widgets::CopyField;
 
 /// The app's own address (the document's base, without query or fragment): an embedded
@@ -23,44 +21,28 @@ fn app_address() -> String {
         .unwrap_or_default()
 }
 
-/// The button, and the dialog it opens; what the dialog holds is a part of the app of its own
-/// (`platform::parts`), fetched when the reader first opens it.
+/// The dialog, opened each time `opens` goes up (the tool bar's Share button asks the panels).
 #[component]
-pub fn ShareProgress() -> impl IntoView {
+pub fn ShareDialog(opens: RwSignal<u32>) -> impl IntoView {
     let RoadmapContext { doc, .. } = expect_context::<RoadmapContext>();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
-    // How many times the dialog was opened: each opening makes the link anew.
-    let opens = RwSignal::new(0_u32);
-    let open = move |_| {
-        opens.update(|n| *n += 1);
-        if let Some(dialog) = dialog.get() {
-            if !dialog.open() {
-                let _ = dialog.show_modal();
+    effect(move |_| {
+        if opens.get() > 0 {
+            if let Some(dialog) = dialog.get() {
+                if !dialog.open() {
+                    let _ = dialog.show_modal();
+                }
             }
         }
-    };
-    let fetch = Arc::new(move || Box::pin(share_part(doc, opens)) as _);
+    });
     view! {
-        <button type="button" class="share-button" aria-haspopup="dialog" on:click=open>
-            "Share or move my progress…"
-        </button>
         <dialog class="share-dialog" node_ref=dialog aria-labelledby="share-title">
             <h2 id="share-title">"Share or move your progress"</h2>
-            {move || (opens.get() > 0).then(|| part_view(fetch.clone(), Some("Loading…")))}
+            {move || (opens.get() > 0).then(|| view! { <ShareContents doc opens /> }.into_any())}
             <form method="dialog">
                 <button type="submit" class="close-dialog">"Close"</button>
             </form>
         </dialog>
-    }
-}
-
-part_entry! {
-    share,
-    /// The share dialog's part.
-    fn share_part(doc: RwSignal<ProgressDoc>, opens: RwSignal<u32>) -> Result<Maker, PartMissing> {
-        Ok(Arc::new(move || {
-            view! { <ShareContents doc opens /> }.into_any()
-        }))
     }
 }
 

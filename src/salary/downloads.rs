@@ -1,17 +1,38 @@
-//! The download buttons: CSV of the data, SVG and PNG of the chart as it is shown.
+//! The download buttons: CSV of the data, SVG and PNG of the chart as it is shown. The files are
+//! written by a part of the app of its own (`platform::parts`), fetched at the first download.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::context::ChartContext;
 use super::model::{write_csv, write_svg, ChartLayout, StateFigures};
 use crate::data::Guide;
+use crate::platform::effect::effect;
 use crate::platform::files::{save_png, save_text};
-use crate::platform::parts::{part_entry, PartMissing};
+use crate::platform::parts::{part_entry, part_view, Maker, PartMissing};
 
 const FILE_STEM: &str = "infrastructure-engineer-salary-by-state";
+
+/// What a download button saves.
+#[derive(Clone, Copy, PartialEq)]
+enum FileKind {
+    Csv,
+    Svg,
+    Png,
+}
+
+/// What the writers read: the view's figures and layout, and where they come from.
+#[derive(Clone, Copy)]
+struct Sources {
+    layout: Memo<ChartLayout>,
+    rows: Memo<Vec<StateFigures>>,
+    citation: StoredValue<String>,
+    requested: RwSignal<Option<FileKind>>,
+    /// Drawing the PNG stays in the main module: its browser callbacks' descriptions must be
+    /// there for wasm-bindgen (a part holding them fails the build).
+    save_png: fn(&str, &str),
+}
 
 /// Buttons that save the current view's data and picture.
 #[component]
@@ -20,88 +41,81 @@ pub fn Downloads(
     rows: Memo<Vec<StateFigures>>,
     citation: String,
 ) -> impl IntoView {
-    let source = format!("Source: {citation}");
-    let guide = expect_context::<Arc<Guide>>();
-    let ChartContext { state, .. } = expect_context::<ChartContext>();
-    let national = guide.role.median_salary;
-
-    // The writers are a part of the app of its own (`platform::parts`), fetched at the first
-    // download; until it arrives nothing is saved, and a part that cannot be fetched says so.
-    let missing = RwSignal::new(false);
-    let save = Callback::new(move |kind: FileKind| {
-        let made = match kind {
-            FileKind::Csv => {
-                Box::pin(csv_part(rows.get_untracked(), national, citation.clone())) as _
-            }
-            FileKind::Svg | FileKind::Png => {
-                let l = layout.get_untracked();
-                let title = format!(
-                    "Infrastructure Engineer {} by state",
-                    l.metric.label().to_ascii_lowercase()
-                );
-                let highlight = state.with_untracked(|s| s.highlight.clone());
-                Box::pin(svg_part(l, title, source.clone(), highlight))
-                    as std::pin::Pin<
-                        Box<dyn std::future::Future<Output = Result<String, PartMissing>>>,
-                    >
-            }
-        };
-        spawn_local(async move {
-            let made = made.await;
-            let _ = missing.try_set(made.is_err());
-            if let Ok(text) = made {
-                match kind {
-                    FileKind::Csv => {
-                        save_text(&format!("{FILE_STEM}.csv"), "text/csv;charset=utf-8", &text)
-                    }
-                    FileKind::Svg => save_text(&format!("{FILE_STEM}.svg"), "image/svg+xml", &text),
-                    FileKind::Png => save_png(&format!("{FILE_STEM}.png"), &text),
-                }
-            }
-        });
-    });
+    let sources = Sources {
+        layout,
+        rows,
+        citation: StoredValue::new(citation),
+        requested: RwSignal::new(None),
+        save_png,
+    };
+    // The writers' part, fetched at the first press; a press while it is on its way is saved
+    // once it is there.
+    let wanted = RwSignal::new(false);
+    let fetch = Arc::new(move || Box::pin(writers_part(sources)) as _);
+    let ask = move |kind: FileKind| {
+        sources.requested.set(Some(kind));
+        wanted.set(true);
+    };
     view! {
         <div class="downloads" role="group" aria-label="Downloads">
             <span class="downloads-label">"Download:"</span>
-            <button type="button" on:click=move |_| save.run(FileKind::Csv)>"CSV data"</button>
-            <button type="button" on:click=move |_| save.run(FileKind::Svg)>"SVG image"</button>
-            <button type="button" on:click=move |_| save.run(FileKind::Png)>"PNG image"</button>
-            {move || missing.get().then(|| view! {
-                <p class="notice error" role="alert">{PartMissing::MESSAGE}</p>
-            }.into_any())}
+            <button type="button" on:click=move |_| ask(FileKind::Csv)>"CSV data"</button>
+            <button type="button" on:click=move |_| ask(FileKind::Svg)>"SVG image"</button>
+            <button type="button" on:click=move |_| ask(FileKind::Png)>"PNG image"</button>
+            {move || wanted.get().then(|| part_view(fetch.clone(), None))}
         </div>
     }
 }
 
-/// What a download button saves.
-#[derive(Clone, Copy)]
-enum FileKind {
-    Csv,
-    Svg,
-    Png,
-}
-
 part_entry! {
     downloads,
-    /// The CSV writer's part.
-    fn csv_part(
-        rows: Vec<StateFigures>,
-        national: u32,
-        citation: String,
-    ) -> Result<String, PartMissing> {
-        Ok(write_csv(&rows, national, &citation))
+    /// The writers' part.
+    fn writers_part(sources: Sources) -> Result<Maker, PartMissing> {
+        Ok(Arc::new(move || {
+            writers(sources);
+            ().into_any()
+        }))
     }
 }
 
-part_entry! {
-    downloads,
-    /// The SVG writer's part (the PNG is drawn from the SVG).
-    fn svg_part(
-        layout: ChartLayout,
-        title: String,
-        source: String,
-        highlight: Option<String>,
-    ) -> Result<String, PartMissing> {
-        Ok(write_svg(&layout, &title, &source, highlight.as_deref()))
-    }
+/// Saves each requested file, from now on.
+fn writers(sources: Sources) {
+    let Sources {
+        layout,
+        rows,
+        citation,
+        requested,
+        save_png,
+    } = sources;
+    let guide = expect_context::<Arc<Guide>>();
+    let ChartContext { state, .. } = expect_context::<ChartContext>();
+    let national = guide.role.median_salary;
+    effect(move |_| {
+        let Some(kind) = requested.try_update(Option::take).flatten() else {
+            return;
+        };
+        let citation = citation.get_value();
+        if kind == FileKind::Csv {
+            let csv = rows.with_untracked(|rows| write_csv(rows, national, &citation));
+            save_text(&format!("{FILE_STEM}.csv"), "text/csv;charset=utf-8", &csv);
+            return;
+        }
+        let l = layout.get_untracked();
+        let title = format!(
+            "Infrastructure Engineer {} by state",
+            l.metric.label().to_ascii_lowercase()
+        );
+        let highlight = state.with_untracked(|s| s.highlight.clone());
+        let svg = write_svg(
+            &l,
+            &title,
+            &format!("Source: {citation}"),
+            highlight.as_deref(),
+        );
+        if kind == FileKind::Svg {
+            save_text(&format!("{FILE_STEM}.svg"), "image/svg+xml", &svg);
+        } else {
+            save_png(&format!("{FILE_STEM}.png"), &svg);
+        }
+    });
 }

@@ -34,8 +34,8 @@ pub use import::{preview_import, preview_link_without_notes, ImportError, Import
 pub use merge::merge;
 pub use planner::{finish_date, plan, StepPlan, BASELINE_HOURS_PER_WEEK};
 pub use share_link::{
-    has_notes, link_json, qr_path, read_fragment, write_link, LinkData, LinkError, FRAGMENT_KEY,
-    QR_MAX_CHARS,
+    has_notes, is_progress_link, link_json, qr_path, read_fragment, write_link, LinkData,
+    LinkError, FRAGMENT_KEY, QR_MAX_CHARS,
 };
 pub use size::encode;
 pub use state::ItemState;

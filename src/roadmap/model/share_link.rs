@@ -85,6 +85,14 @@ pub fn write_link(base: &str, compressed: &[u8], with_notes: bool) -> String {
     )
 }
 
+/// Whether the URL's `hash` is a progress link (readable or not): what [`read_fragment`] reads.
+pub fn is_progress_link(hash: &str) -> bool {
+    hash.strip_prefix('#')
+        .unwrap_or(hash)
+        .strip_prefix(FRAGMENT_KEY)
+        .is_some_and(|rest| rest.starts_with('='))
+}
+
 /// What the URL's `hash` says: `None` when it is not a progress link (`#faq`, nothing), else
 /// what it carries or why it cannot be read.
 pub fn read_fragment(hash: &str) -> Option<Result<LinkData, LinkError>> {
@@ -324,6 +332,18 @@ mod properties {
     use proptest::prelude::*;
 
     proptest! {
+        /// The app asks the tool panels (a lazy part) to read the address exactly when there is
+        /// something for `read_fragment` to read or refuse.
+        #[test]
+        fn is_progress_link_agrees_with_read_fragment(
+            hash in prop_oneof![
+                "#?(progress|progres|faq)?=?[0-9a-zA-Z._-]{0,12}",
+                ".{0,16}",
+            ]
+        ) {
+            prop_assert_eq!(is_progress_link(&hash), read_fragment(&hash).is_some(), "{}", hash);
+        }
+
         #[test]
         fn any_valid_document_round_trips_through_a_link(doc in doc()) {
             // The bytes uncompressed: compression is the browser's, and lossless.
