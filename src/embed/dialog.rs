@@ -72,7 +72,7 @@ pub fn EmbedDialog() -> impl IntoView {
         <dialog class="embed-dialog" node_ref=dialog aria-labelledby="embed-title" on:close=move |_| target.set(None)>
             {move || target.with(|t| t.as_ref().map(|(part, _)| part.title())).map(|title| view! {
                 <h2 id="embed-title">{format!("Embed: {title}")}</h2>
-                {part_view(fetch.clone(), Some("Loading…"))}
+                {part_view(fetch.clone())}
             }.into_any())}
             <form method="dialog">
                 <button type="submit" class="close-dialog">"Close"</button>

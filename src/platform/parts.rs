@@ -44,15 +44,6 @@ impl From<SplitLoaderError> for PartMissing {
     }
 }
 
-impl std::fmt::Display for PartMissing {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(
-            "this part of the app could not be fetched (check your connection; if the site has \
-             just been updated, reload the page)",
-        )
-    }
-}
-
 impl PartMissing {
     /// What the reader is told.
     pub const MESSAGE: &'static str = "This part of the app could not be fetched. Check your \
@@ -66,9 +57,9 @@ pub type Maker = Arc<dyn Fn() -> AnyView + Send + Sync>;
 pub type Fetch =
     Arc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<Maker, PartMissing>>>> + Send + Sync>;
 
-/// The view a part makes: fetched when this is first rendered; `loading` meanwhile (if any); when
-/// the part cannot be fetched, [`PartMissing::MESSAGE`] with a Try again button.
-pub fn part_view(fetch: Fetch, loading: Option<&'static str>) -> AnyView {
+/// The view a part makes: fetched when this is rendered (nothing shows meanwhile); when the part
+/// cannot be fetched, [`PartMissing::MESSAGE`] with a Try again button.
+pub fn part_view(fetch: Fetch) -> AnyView {
     let state = RwSignal::new(None::<Result<Maker, PartMissing>>);
     let load = Callback::new(move |()| {
         state.set(None);
@@ -80,9 +71,7 @@ pub fn part_view(fetch: Fetch, loading: Option<&'static str>) -> AnyView {
     });
     load.run(());
     (move || match state.get() {
-        None => loading
-            .map(|text| view! { <p class="part-loading" role="status">{text}</p> }.into_any())
-            .unwrap_or_else(|| ().into_any()),
+        None => ().into_any(),
         Some(Ok(make)) => make(),
         Some(Err(_)) => view! {
             <div class="notice error part-missing" role="alert">

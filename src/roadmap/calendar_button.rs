@@ -5,8 +5,7 @@ use leptos::prelude::*;
 
 use super::context::RoadmapContext;
 use super::model::{NoCalendar, ProgressDoc};
-use super::tool_panels::ToolRequest;
-use super::tools::AskTool;
+use super::tool_requests::{AskTool, ToolRequest};
 
 /// The id of the reason shown while the button is disabled (its description).
 const REASON_ID: &str = "calendar-reason";

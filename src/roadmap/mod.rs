@@ -15,6 +15,7 @@ mod share_dialog;
 mod step_card;
 pub mod storage;
 mod tool_panels;
+mod tool_requests;
 mod tools;
 
 pub use checklist::RoadmapChecklist;

@@ -26,6 +26,8 @@ fn app_address() -> String {
 pub fn ShareDialog(opens: RwSignal<u32>) -> impl IntoView {
     let RoadmapContext { doc, .. } = expect_context::<RoadmapContext>();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
+    // Made once, at the first opening; each opening makes the link anew (`ShareContents`).
+    let opened = Memo::new(move |_| opens.get() > 0);
     effect(move |_| {
         if opens.get() > 0 {
             if let Some(dialog) = dialog.get() {
@@ -38,7 +40,7 @@ pub fn ShareDialog(opens: RwSignal<u32>) -> impl IntoView {
     view! {
         <dialog class="share-dialog" node_ref=dialog aria-labelledby="share-title">
             <h2 id="share-title">"Share or move your progress"</h2>
-            {move || (opens.get() > 0).then(|| view! { <ShareContents doc opens /> }.into_any())}
+            {move || opened.get().then(|| view! { <ShareContents doc opens /> }.into_any())}
             <form method="dialog">
                 <button type="submit" class="close-dialog">"Close"</button>
             </form>

@@ -15,6 +15,7 @@ use super::model::{
     ImportPreview, LinkError, ProgressDoc, MAX_STORED_BYTES,
 };
 use super::share_dialog::ShareDialog;
+use super::tool_requests::{Requests, ToolRequest};
 use crate::platform::clock::now_ms;
 use crate::platform::effect::effect;
 use crate::platform::files::save_text;
@@ -23,23 +24,6 @@ use crate::platform::tasks::next_task;
 
 /// The calendar file's name.
 const CALENDAR_FILE: &str = "infrastructure-engineer-roadmap.ics";
-
-/// What the tool bar asks of the panels.
-pub enum ToolRequest {
-    /// Preview this file.
-    Import(web_sys::File),
-    /// Preview the progress link in the address bar.
-    OpenLink,
-    /// Ask before resetting everything.
-    Reset,
-    /// Open the share dialog.
-    Share,
-    /// Save the plan's calendar file.
-    Calendar,
-}
-
-/// The latest request, taken by the panels once they are there.
-pub type Requests = RwSignal<Option<ToolRequest>, LocalStorage>;
 
 part_entry! {
     tools,
@@ -64,7 +48,7 @@ fn ToolPanels(undo: RwSignal<Option<ProgressDoc>>, requests: Requests) -> impl I
     let confirming_reset = RwSignal::new(false);
     let share_opens = RwSignal::new(0_u32);
     effect(move |_| {
-        let Some(request) = requests.try_update(Option::take).flatten() else {
+        let Some(request) = requests.take() else {
             return;
         };
         match request {

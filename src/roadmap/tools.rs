@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use super::calendar_button::CalendarButton;
 use super::context::RoadmapContext;
 use super::model::{is_progress_link, Date, ProgressDoc};
-use super::tool_panels::{panels_part, Requests, ToolRequest};
+use super::tool_panels::panels_part;
+use super::tool_requests::{AskTool, ToolRequest};
 use crate::embed::model::EmbedPart;
 use crate::embed::EmbedButton;
 use crate::platform::effect::effect;
@@ -26,29 +27,11 @@ pub fn export(doc: &ProgressDoc, today: Date) {
     );
 }
 
-/// Asks the tool panels for `request`, fetching them at the first.
-#[derive(Clone, Copy)]
-pub struct AskTool {
-    requests: Requests,
-    wanted: RwSignal<bool>,
-}
-
-impl AskTool {
-    /// Passes `request` to the panels (once they are there).
-    pub fn ask(self, request: ToolRequest) {
-        self.requests.set(Some(request));
-        self.wanted.set(true);
-    }
-}
-
 /// The roadmap's tool bar, and the panels its buttons open.
 #[component]
 pub fn RoadmapTools(today: Date, undo: RwSignal<Option<ProgressDoc>>) -> impl IntoView {
     let RoadmapContext { doc, .. } = expect_context::<RoadmapContext>();
-    let tools = AskTool {
-        requests: RwSignal::new_local(None),
-        wanted: RwSignal::new(false),
-    };
+    let tools = AskTool::new();
     provide_context(tools);
     let file_input = NodeRef::<leptos::html::Input>::new();
 
@@ -85,7 +68,7 @@ pub fn RoadmapTools(today: Date, undo: RwSignal<Option<ProgressDoc>>) -> impl In
             let _ = window.print();
         }
     };
-    let requests = tools.requests;
+    let requests = tools.requests();
     let fetch = Arc::new(move || Box::pin(panels_part(undo, requests)) as _);
 
     view! {
@@ -105,7 +88,7 @@ pub fn RoadmapTools(today: Date, undo: RwSignal<Option<ProgressDoc>>) -> impl In
                 <button type="button" class="danger" on:click=move |_| tools.ask(ToolRequest::Reset)>"Reset all…"</button>
                 <EmbedButton part=EmbedPart::Roadmap label="the roadmap checklist" />
             </div>
-            {move || tools.wanted.get().then(|| part_view(fetch.clone(), None))}
+            {move || tools.wanted().then(|| part_view(fetch.clone()))}
         </section>
     }
 }

@@ -6,7 +6,7 @@ use crate::decimal::px;
 
 use super::context::ChartContext;
 use super::model::{ChartLayout, StateFigures};
-use super::tooltip::{place_tooltip, Tooltip};
+use super::tooltip::{lazy_tooltip, place_tooltip};
 
 /// The SVG bar chart with its tooltip; one tab stop, arrow keys move between bars.
 #[component]
@@ -112,7 +112,7 @@ pub fn BarChart(
                 }
                 .into_any()
             }}
-            <Tooltip row=tooltip_row anchor=tooltip_anchor metric count />
+            {lazy_tooltip(tooltip_row, tooltip_anchor, metric, count)}
         </div>
     }
 }

@@ -28,7 +28,10 @@ struct Sources {
     layout: Memo<ChartLayout>,
     rows: Memo<Vec<StateFigures>>,
     citation: StoredValue<String>,
-    requested: RwSignal<Option<FileKind>>,
+    /// The latest press, until the writers take it, and how many there were (which the
+    /// writers' effect tracks; it never writes what it tracks).
+    requested: StoredValue<Option<FileKind>>,
+    asks: RwSignal<u32>,
     /// Drawing the PNG stays in the main module: its browser callbacks' descriptions must be
     /// there for wasm-bindgen (a part holding them fails the build).
     save_png: fn(&str, &str),
@@ -45,7 +48,8 @@ pub fn Downloads(
         layout,
         rows,
         citation: StoredValue::new(citation),
-        requested: RwSignal::new(None),
+        requested: StoredValue::new(None),
+        asks: RwSignal::new(0),
         save_png,
     };
     // The writers' part, fetched at the first press; a press while it is on its way is saved
@@ -53,8 +57,12 @@ pub fn Downloads(
     let wanted = RwSignal::new(false);
     let fetch = Arc::new(move || Box::pin(writers_part(sources)) as _);
     let ask = move |kind: FileKind| {
-        sources.requested.set(Some(kind));
-        wanted.set(true);
+        sources.requested.set_value(Some(kind));
+        sources.asks.update(|n| *n = n.wrapping_add(1));
+        // Set once: setting it again would fetch and build the writers anew.
+        if !wanted.get_untracked() {
+            wanted.set(true);
+        }
     };
     view! {
         <div class="downloads" role="group" aria-label="Downloads">
@@ -62,7 +70,7 @@ pub fn Downloads(
             <button type="button" on:click=move |_| ask(FileKind::Csv)>"CSV data"</button>
             <button type="button" on:click=move |_| ask(FileKind::Svg)>"SVG image"</button>
             <button type="button" on:click=move |_| ask(FileKind::Png)>"PNG image"</button>
-            {move || wanted.get().then(|| part_view(fetch.clone(), None))}
+            {move || wanted.get().then(|| part_view(fetch.clone()))}
         </div>
     }
 }
@@ -85,13 +93,15 @@ fn writers(sources: Sources) {
         rows,
         citation,
         requested,
+        asks,
         save_png,
     } = sources;
     let guide = expect_context::<Arc<Guide>>();
     let ChartContext { state, .. } = expect_context::<ChartContext>();
     let national = guide.role.median_salary;
     effect(move |_| {
-        let Some(kind) = requested.try_update(Option::take).flatten() else {
+        asks.track();
+        let Some(kind) = requested.try_update_value(Option::take).flatten() else {
             return;
         };
         let citation = citation.get_value();

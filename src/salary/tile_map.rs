@@ -6,7 +6,7 @@ use crate::decimal::px;
 
 use super::context::ChartContext;
 use super::model::{shade_bins, shade_for, StateFigures, GRID, TILES};
-use super::tooltip::{place_tooltip, Tooltip};
+use super::tooltip::{lazy_tooltip, place_tooltip};
 
 const GAP_PX: f64 = 3.0;
 
@@ -118,7 +118,7 @@ pub fn TileMap(rows: Memo<Vec<StateFigures>>, width: RwSignal<f64>) -> impl Into
                 }
                 .into_any()
             }}
-            <Tooltip row=tooltip_row anchor=tooltip_anchor metric count />
+            {lazy_tooltip(tooltip_row, tooltip_anchor, metric, count)}
         </div>
     }
 }

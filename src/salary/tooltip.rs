@@ -1,17 +1,50 @@
-//! The one tooltip, shown for the bar or tile under the pointer or keyboard focus.
+//! The one tooltip, shown for the bar or tile under the pointer or keyboard focus. Its view and
+//! text are a part of the app of its own (`platform::parts`), fetched the first time a bar or
+//! tile is pointed at or focused.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::decimal::px;
+use crate::platform::parts::{part_entry, part_view, Maker, PartMissing};
 
 use super::model::{tooltip_lines, Metric, StateFigures};
 
 /// Width the tooltip box is laid out with, so it can be kept inside the chart.
 pub const TOOLTIP_WIDTH: f64 = 270.0;
 
+/// The tooltip of a chart: nothing until a state is first pointed at or focused, then
+/// [`Tooltip`] from its part.
+pub fn lazy_tooltip(
+    row: Signal<Option<StateFigures>>,
+    anchor: Signal<Option<TooltipPlace>>,
+    metric: Signal<Metric>,
+    count: usize,
+) -> impl IntoView {
+    let wanted = Memo::new(move |before: Option<&bool>| {
+        before.copied().unwrap_or(false) || row.with(Option::is_some)
+    });
+    let fetch = Arc::new(move || Box::pin(tooltip_part(row, anchor, metric, count)) as _);
+    move || wanted.get().then(|| part_view(fetch.clone()))
+}
+
+part_entry! {
+    tooltip,
+    /// The tooltip's part.
+    fn tooltip_part(
+        row: Signal<Option<StateFigures>>,
+        anchor: Signal<Option<TooltipPlace>>,
+        metric: Signal<Metric>,
+        count: usize,
+    ) -> Result<Maker, PartMissing> {
+        Ok(Arc::new(move || view! { <Tooltip row anchor metric count /> }.into_any()))
+    }
+}
+
 /// A box with the state's figures at `anchor` (pixels within the chart frame).
 #[component]
-pub fn Tooltip(
+fn Tooltip(
     row: Signal<Option<StateFigures>>,
     anchor: Signal<Option<TooltipPlace>>,
     metric: Signal<Metric>,
