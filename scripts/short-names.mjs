@@ -144,6 +144,7 @@ async function lazyParts(dir, oldBase) {
     },
     write: (newBase) => {
       for (const [part, named] of renames) renameSync(join(dir, part), join(dir, named));
+      if (loader.split('"./__MAIN__"').length !== 2) throw new Error('short-names: the minified loader lost its import of the main script');
       writeFileSync(join(dir, loaderName(newBase)), loader.replace('"./__MAIN__"', `"./${newBase}.js"`));
       rmSync(join(dir, LOADER));
       console.log(`short-names: the loader and ${renames.length} lazy parts named by content`);

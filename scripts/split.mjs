@@ -30,7 +30,8 @@ export function splitBuild(dir, profile) {
   const wasmFile = files.find((file) => file.endsWith('_bg.wasm'));
   if (!wasmFile) throw new Error(`split: no wasm in ${dir}`);
   const base = wasmFile.slice(0, -'_bg.wasm'.length);
-  const input = join('target', 'wasm32-unknown-unknown', profile === 'release' ? 'release' : 'debug', 'career-guide.wasm');
+  const target = process.env.CARGO_TARGET_DIR || 'target';
+  const input = join(target, 'wasm32-unknown-unknown', profile === 'release' ? 'release' : 'debug', 'career-guide.wasm');
   const work = mkdtempSync(join(tmpdir(), 'career-guide-split-'));
   try {
     execFileSync('wasm_split_cli', [input, work], { stdio: 'inherit' });
@@ -47,7 +48,14 @@ export function splitBuild(dir, profile) {
     const loader = readFileSync(join(work, LOADER), 'utf8');
     const mainImport = 'from "./main.js"';
     if (loader.split(mainImport).length !== 2) throw new Error('split: the loader does not import "./main.js" once');
-    writeFileSync(join(dir, LOADER), loader.replace(mainImport, `from "./${base}.js"`));
+    // The loader fetches a part and its shared chunks side by side; when a chunk fails, the
+    // part's own fetch is never awaited: its rejection is handled here, not left unhandled.
+    const fetchPart = 'const src = fetch(srcUrl);';
+    if (loader.split(fetchPart).length !== 2) throw new Error('split: the loader does not fetch a part as expected');
+    const patched = loader
+      .replace(mainImport, `from "./${base}.js"`)
+      .replace(fetchPart, `${fetchPart}\n        src.catch(() => {});`);
+    writeFileSync(join(dir, LOADER), patched);
     if (profile === 'release') {
       for (const file of [wasmFile, ...parts]) {
         execFileSync('wasm-opt', [...WASM_OPT, join(dir, file), '-o', join(dir, file)], { stdio: ['ignore', 'inherit', 'pipe'] });

@@ -69,7 +69,10 @@ pub fn App(
 /// The whole guide built by the app, where no page was rendered at build time: a part of the app
 /// of its own (`platform::parts`), since every page the build makes has the guide in it.
 fn whole_page(guide: Arc<Guide>) -> AnyView {
-    part_view(Arc::new(move || Box::pin(whole_page_part(guide.clone()))))
+    part_view(
+        Arc::new(move || Box::pin(whole_page_part(guide.clone()))),
+        None,
+    )
 }
 
 part_entry! {
@@ -84,9 +87,10 @@ part_entry! {
 
 /// One part of the guide alone, for another site (`?embed=…`): a part of the app of its own.
 fn embedded_part(guide: Arc<Guide>, request: EmbedRequest) -> AnyView {
-    part_view(Arc::new(move || {
-        Box::pin(embedded_part_part(guide.clone(), request.clone()))
-    }))
+    part_view(
+        Arc::new(move || Box::pin(embedded_part_part(guide.clone(), request.clone()))),
+        None,
+    )
 }
 
 part_entry! {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::model::{iframe_snippet, loader_snippet, EmbedPart};
 use crate::platform::effect::effect;
-use crate::platform::parts::{part_entry, part_view, Maker, PartMissing};
+use crate::platform::parts::{part_entry, part_once, Maker, PartMissing};
 use crate::widgets::CopyField;
 
 /// What the dialog is open for: the part, and the chart's state as a query (may be empty).
@@ -68,12 +68,14 @@ pub fn EmbedDialog() -> impl IntoView {
     });
     let target = context.target;
     let fetch = Arc::new(move || Box::pin(snippets_part(target)) as _);
+    // Fetched at the first opening, then kept: the snippets follow the part asked for.
+    let opened = Signal::derive(move || target.with(Option::is_some));
     view! {
         <dialog class="embed-dialog" node_ref=dialog aria-labelledby="embed-title" on:close=move |_| target.set(None)>
-            {move || target.with(|t| t.as_ref().map(|(part, _)| part.title())).map(|title| view! {
-                <h2 id="embed-title">{format!("Embed: {title}")}</h2>
-                {part_view(fetch.clone())}
-            }.into_any())}
+            <h2 id="embed-title">
+                {move || target.with(|t| t.as_ref().map(|(part, _)| format!("Embed: {}", part.title())))}
+            </h2>
+            {part_once(opened, fetch, None)}
             <form method="dialog">
                 <button type="submit" class="close-dialog">"Close"</button>
             </form>

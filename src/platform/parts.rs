@@ -18,6 +18,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos::wasm_split::SplitLoaderError;
 
+use super::effect::effect;
+
 /// Declares the entry of a lazy part: `part_entry! { module, /// doc\n fn f(a: A) -> Result<T,
 /// PartMissing> { … } }` makes `async fn f(a: A) -> Result<T, PartMissing>`.
 macro_rules! part_entry {
@@ -58,11 +60,12 @@ pub type Fetch =
     Arc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<Maker, PartMissing>>>> + Send + Sync>;
 
 /// The view a part makes: fetched when this is rendered (nothing shows meanwhile); when the part
-/// cannot be fetched, [`PartMissing::MESSAGE`] with a Try again button.
-pub fn part_view(fetch: Fetch) -> AnyView {
+/// cannot be fetched, [`PartMissing::MESSAGE`] with a Try again button, which stays while it
+/// tries (so that focus stays on it). A change of `again` (a new press of what needs the part)
+/// tries again too.
+pub fn part_view(fetch: Fetch, again: Option<Signal<u32>>) -> AnyView {
     let state = RwSignal::new(None::<Result<Maker, PartMissing>>);
     let load = Callback::new(move |()| {
-        state.set(None);
         let fetched = fetch();
         spawn_local(async move {
             let made = fetched.await;
@@ -70,6 +73,14 @@ pub fn part_view(fetch: Fetch) -> AnyView {
         });
     });
     load.run(());
+    if let Some(again) = again {
+        effect(move |_| {
+            again.track();
+            if state.with_untracked(|made| matches!(made, Some(Err(_)))) {
+                load.run(());
+            }
+        });
+    }
     (move || match state.get() {
         None => ().into_any(),
         Some(Ok(make)) => make(),
@@ -82,4 +93,11 @@ pub fn part_view(fetch: Fetch) -> AnyView {
         .into_any(),
     })
     .into_any()
+}
+
+/// [`part_view`] from the first time `needed` holds (fetched then), kept from then on.
+pub fn part_once(needed: Signal<bool>, fetch: Fetch, again: Option<Signal<u32>>) -> AnyView {
+    let wanted =
+        Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || needed.get());
+    (move || wanted.get().then(|| part_view(fetch.clone(), again))).into_any()
 }

@@ -1,9 +1,12 @@
 //! Plain-language notices about where progress is kept: each [`Notice`] becomes words (a pure
 //! function), and one view shows them all.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::storage::Notice;
+use crate::platform::parts::{part_entry, part_once, Maker, PartMissing};
 
 /// A notice in words: a bold lead, what happened, what it means (around the backup key, when
 /// there is one), and whether to offer an export.
@@ -68,10 +71,29 @@ fn words(notice: Notice) -> Words {
     }
 }
 
-/// The storage notices, each with what it means for the reader.
+/// The storage notices, each with what it means for the reader: their words are a part of the
+/// app of its own (`platform::parts`), fetched at the first notice.
 #[component]
 pub fn StorageNotices(notices: RwSignal<Vec<Notice>>, on_export: Callback<()>) -> impl IntoView {
-    move || {
+    let fetch = Arc::new(move || Box::pin(notices_part(notices, on_export)) as _);
+    let any = Signal::derive(move || notices.with(|notices| !notices.is_empty()));
+    part_once(any, fetch, None)
+}
+
+part_entry! {
+    notices,
+    /// The notices' part.
+    fn notices_part(
+        notices: RwSignal<Vec<Notice>>,
+        on_export: Callback<()>,
+    ) -> Result<Maker, PartMissing> {
+        Ok(Arc::new(move || notice_list(notices, on_export)))
+    }
+}
+
+/// Each notice in words.
+fn notice_list(notices: RwSignal<Vec<Notice>>, on_export: Callback<()>) -> AnyView {
+    (move || {
         notices
             .get()
             .into_iter()
@@ -88,7 +110,8 @@ pub fn StorageNotices(notices: RwSignal<Vec<Notice>>, on_export: Callback<()>) -
                 }.into_any()
             })
             .collect_view()
-    }
+    })
+    .into_any()
 }
 
 #[cfg(test)]

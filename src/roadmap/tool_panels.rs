@@ -48,27 +48,27 @@ fn ToolPanels(undo: RwSignal<Option<ProgressDoc>>, requests: Requests) -> impl I
     let confirming_reset = RwSignal::new(false);
     let share_opens = RwSignal::new(0_u32);
     effect(move |_| {
-        let Some(request) = requests.take() else {
-            return;
-        };
-        match request {
-            ToolRequest::Import(file) => import_file(
-                file,
-                checklist.clone(),
-                doc,
-                preview,
-                import_error,
-                from_link,
-            ),
-            ToolRequest::OpenLink => {
-                open_progress_link(&checklist, doc, preview, import_error, from_link)
-            }
-            ToolRequest::Reset => confirming_reset.set(true),
-            ToolRequest::Share => share_opens.update(|n| *n += 1),
-            ToolRequest::Calendar => {
-                if let Ok(ics) = doc.with_untracked(|doc| write_calendar(&checklist, doc, now_ms()))
-                {
-                    save_text(CALENDAR_FILE, "text/calendar", &ics);
+        for request in requests.take() {
+            match request {
+                ToolRequest::Import(file) => import_file(
+                    file,
+                    checklist.clone(),
+                    doc,
+                    preview,
+                    import_error,
+                    from_link,
+                ),
+                ToolRequest::OpenLink => {
+                    open_progress_link(&checklist, doc, preview, import_error, from_link)
+                }
+                ToolRequest::Reset => confirming_reset.set(true),
+                ToolRequest::Share => share_opens.update(|n| *n += 1),
+                ToolRequest::Calendar => {
+                    if let Ok(ics) =
+                        doc.with_untracked(|doc| write_calendar(&checklist, doc, now_ms()))
+                    {
+                        save_text(CALENDAR_FILE, "text/calendar", &ics);
+                    }
                 }
             }
         }

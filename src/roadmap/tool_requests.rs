@@ -18,19 +18,22 @@ pub enum ToolRequest {
     Calendar,
 }
 
-/// The requests as the panels read them: the latest one waits in a mailbox until taken, and a
-/// count of requests tells the panels' effect to look (the effect never writes what it tracks).
+/// The requests as the panels read them: they wait in order until taken (those made while the
+/// panels are on their way, a progress link's among them, are all done once they are there), and
+/// a count of requests tells the panels' effect to look (it never writes what it tracks).
 #[derive(Clone, Copy)]
 pub struct Requests {
-    mailbox: StoredValue<Option<ToolRequest>, LocalStorage>,
+    waiting: StoredValue<Vec<ToolRequest>, LocalStorage>,
     asked: RwSignal<u32>,
 }
 
 impl Requests {
-    /// Takes the waiting request, if any; an effect calling this runs again at the next one.
-    pub fn take(self) -> Option<ToolRequest> {
+    /// Takes the waiting requests, oldest first; an effect calling this runs again at the next.
+    pub fn take(self) -> Vec<ToolRequest> {
         self.asked.track();
-        self.mailbox.try_update_value(Option::take).flatten()
+        self.waiting
+            .try_update_value(std::mem::take)
+            .unwrap_or_default()
     }
 }
 
@@ -46,7 +49,7 @@ impl AskTool {
     pub fn new() -> Self {
         Self {
             requests: Requests {
-                mailbox: StoredValue::new_local(None),
+                waiting: StoredValue::new_local(Vec::new()),
                 asked: RwSignal::new(0),
             },
             wanted: RwSignal::new(false),
@@ -58,19 +61,23 @@ impl AskTool {
         self.requests
     }
 
+    /// How many requests were made (each one tries the panels' part again if it was missing).
+    pub fn asked(self) -> Signal<u32> {
+        self.requests.asked.into()
+    }
+
     /// Whether anything was asked yet (then the panels are fetched and shown).
-    pub fn wanted(self) -> bool {
-        self.wanted.get()
+    pub fn wanted(self) -> Signal<bool> {
+        self.wanted.into()
     }
 
     /// Passes `request` to the panels (once they are there).
     pub fn ask(self, request: ToolRequest) {
-        self.requests.mailbox.set_value(Some(request));
+        self.requests
+            .waiting
+            .update_value(|waiting| waiting.push(request));
         self.requests.asked.update(|n| *n = n.wrapping_add(1));
-        // Set once: setting it again would build the panels anew, losing what they show.
-        if !self.wanted.get_untracked() {
-            self.wanted.set(true);
-        }
+        self.wanted.set(true);
     }
 }
 

@@ -16,7 +16,7 @@ use crate::embed::EmbedButton;
 use crate::platform::effect::effect;
 use crate::platform::files::save_text;
 use crate::platform::lifetime::in_scope;
-use crate::platform::parts::part_view;
+use crate::platform::parts::part_once;
 
 /// Saves the progress as a JSON file named after today's date.
 pub fn export(doc: &ProgressDoc, today: Date) {
@@ -88,7 +88,7 @@ pub fn RoadmapTools(today: Date, undo: RwSignal<Option<ProgressDoc>>) -> impl In
                 <button type="button" class="danger" on:click=move |_| tools.ask(ToolRequest::Reset)>"Reset all…"</button>
                 <EmbedButton part=EmbedPart::Roadmap label="the roadmap checklist" />
             </div>
-            {move || tools.wanted().then(|| part_view(fetch.clone()))}
+            {part_once(tools.wanted(), fetch, Some(tools.asked()))}
         </section>
     }
 }

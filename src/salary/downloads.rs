@@ -10,7 +10,7 @@ use super::model::{write_csv, write_svg, ChartLayout, StateFigures};
 use crate::data::Guide;
 use crate::platform::effect::effect;
 use crate::platform::files::{save_png, save_text};
-use crate::platform::parts::{part_entry, part_view, Maker, PartMissing};
+use crate::platform::parts::{part_entry, part_once, Maker, PartMissing};
 
 const FILE_STEM: &str = "infrastructure-engineer-salary-by-state";
 
@@ -59,10 +59,7 @@ pub fn Downloads(
     let ask = move |kind: FileKind| {
         sources.requested.set_value(Some(kind));
         sources.asks.update(|n| *n = n.wrapping_add(1));
-        // Set once: setting it again would fetch and build the writers anew.
-        if !wanted.get_untracked() {
-            wanted.set(true);
-        }
+        wanted.set(true);
     };
     view! {
         <div class="downloads" role="group" aria-label="Downloads">
@@ -70,7 +67,7 @@ pub fn Downloads(
             <button type="button" on:click=move |_| ask(FileKind::Csv)>"CSV data"</button>
             <button type="button" on:click=move |_| ask(FileKind::Svg)>"SVG image"</button>
             <button type="button" on:click=move |_| ask(FileKind::Png)>"PNG image"</button>
-            {move || wanted.get().then(|| part_view(fetch.clone()))}
+            {part_once(wanted.into(), fetch, Some(sources.asks.into()))}
         </div>
     }
 }

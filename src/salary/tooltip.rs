@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::decimal::px;
-use crate::platform::parts::{part_entry, part_view, Maker, PartMissing};
+use crate::platform::parts::{part_entry, part_once, Maker, PartMissing};
 
 use super::model::{tooltip_lines, Metric, StateFigures};
 
@@ -15,18 +15,22 @@ use super::model::{tooltip_lines, Metric, StateFigures};
 pub const TOOLTIP_WIDTH: f64 = 270.0;
 
 /// The tooltip of a chart: nothing until a state is first pointed at or focused, then
-/// [`Tooltip`] from its part.
+/// [`Tooltip`] from its part. A part that cannot be fetched shows nothing (a hover is no reason
+/// for an alert: `style/salary.css` hides the notice in a chart's frame); the next state pointed
+/// at tries again.
 pub fn lazy_tooltip(
     row: Signal<Option<StateFigures>>,
     anchor: Signal<Option<TooltipPlace>>,
     metric: Signal<Metric>,
     count: usize,
 ) -> impl IntoView {
-    let wanted = Memo::new(move |before: Option<&bool>| {
-        before.copied().unwrap_or(false) || row.with(Option::is_some)
-    });
     let fetch = Arc::new(move || Box::pin(tooltip_part(row, anchor, metric, count)) as _);
-    move || wanted.get().then(|| part_view(fetch.clone()))
+    let again = Signal::derive(move || {
+        row.track();
+        0
+    });
+    let pointed = Signal::derive(move || row.with(Option::is_some));
+    part_once(pointed, fetch, Some(again))
 }
 
 part_entry! {

@@ -24,7 +24,10 @@ use crate::platform::stagger::Stagger;
 /// [`RebuiltPage`], from a part of the app of its own (`platform::parts`): fetched only when the
 /// data differs from the page's.
 pub fn rebuilt_page(guide: Arc<Guide>) -> AnyView {
-    part_view(Arc::new(move || Box::pin(rebuilt_part(guide.clone()))))
+    part_view(
+        Arc::new(move || Box::pin(rebuilt_part(guide.clone()))),
+        None,
+    )
 }
 
 part_entry! {
