@@ -8,10 +8,12 @@
 //   2. wasm-bindgen makes the main module's script, as trunk does, keeping the exports the parts
 //      need (--keep-lld-exports);
 //   3. in a release, wasm-opt -Oz each module, as trunk's `data-wasm-opt="z"` did.
+// The splitter runs with fixed random bytes (scripts/fixed-random.c), twice, and the two outputs
+// must be equal: the same code gives the same files, and so the same content hashes.
 // Trunk's script and wasm are replaced under their own names, so index.html stays as trunk wrote
 // it; short-names.mjs then gives every file its content hash.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,6 +26,26 @@ export const PART = /^(split|chunk)_[A-Za-z0-9_]+\.wasm$/;
 // The splitter keeps the input's function names in the parts: gone, as wasm-bindgen drops them.
 const WASM_OPT = ['-Oz', '--strip-debug', '--strip-producers'];
 
+/**
+ * The splitter with fixed random bytes (scripts/fixed-random.c, built here with gcc): its hash
+ * tables' order, and so its output, are the same at every run. Returns the environment to run it in.
+ */
+function reproducible(target) {
+  const source = 'scripts/fixed-random.c';
+  const library = join(target, 'fixed-random.so');
+  if (!existsSync(library) || statSync(library).mtimeMs < statSync(source).mtimeMs) {
+    mkdirSync(target, { recursive: true });
+    execFileSync('gcc', ['-shared', '-fPIC', '-O2', '-o', library, source], { stdio: 'inherit' });
+  }
+  return { ...process.env, LD_PRELOAD: join(process.cwd(), library) };
+}
+
+/** The files of `dir`, by name, with their bytes. */
+const contents = (dir) => readdirSync(dir)
+  .filter((name) => statSync(join(dir, name)).isFile())
+  .sort()
+  .map((name) => [name, readFileSync(join(dir, name))]);
+
 /** Splits the build in `dir` (`profile`: release or debug); returns the parts' file names. */
 export function splitBuild(dir, profile) {
   const files = readdirSync(dir);
@@ -34,7 +56,16 @@ export function splitBuild(dir, profile) {
   const input = join(target, 'wasm32-unknown-unknown', profile === 'release' ? 'release' : 'debug', 'career-guide.wasm');
   const work = mkdtempSync(join(tmpdir(), 'career-guide-split-'));
   try {
-    execFileSync('wasm_split_cli', [input, work], { stdio: 'inherit' });
+    // Run twice: the two outputs must be the same bytes, or the build is not reproducible.
+    const env = reproducible(target);
+    execFileSync('wasm_split_cli', [input, work], { stdio: 'inherit', env });
+    const again = join(work, 'again');
+    execFileSync('wasm_split_cli', [input, again], { stdio: 'inherit', env });
+    const [first, second] = [contents(work), contents(again)];
+    if (JSON.stringify(first.map(([name]) => name)) !== JSON.stringify(second.map(([name]) => name))
+      || first.some(([, bytes], index) => !bytes.equals(second[index][1]))) {
+      throw new Error('split: two runs of the splitter on the same wasm gave different files');
+    }
     const bound = join(work, 'bound');
     execFileSync('wasm-bindgen', [
       '--target=web', `--out-dir=${bound}`, `--out-name=${base}`, '--no-typescript', '--keep-lld-exports',
