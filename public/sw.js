@@ -204,7 +204,7 @@ async function registerRelease() {
 }
 
 /**
- * Release caches that no scope registered (those of a worker from before this bookkeeping, or
+ * Release caches that no scope registered (those of an older worker that kept no records, or
  * left by an interrupted install) become this scope's, so that its cleanup deletes them once
  * they are unused. Never while a worker installs: its cache is not registered yet.
  */
@@ -253,8 +253,8 @@ async function mayDeleteReleases() {
 
 /**
  * Deletes every release of this scope (but the current one) that no open page uses, and the
- * records of closed pages. While an open page of the app has no record (served before this
- * bookkeeping existed, or by the network), any release may be its own: all are kept.
+ * records of closed pages. While an open page of the app has no record (served by an older
+ * worker that kept no records, or by the network), any release may be its own: all are kept.
  */
 async function cleanUp() {
   // Records first: a record is written once its page is live, so a recorded page missing from
@@ -316,8 +316,8 @@ async function fromAnyRelease(key) {
 /**
  * The stored copy of `key` for the page `pageId`: from the release that served the page, while
  * that release's cache exists; else from the current release. A page with no record (served
- * before this bookkeeping, or by the network) gets the current release's copy, or any
- * release's copy of a file the current one does not have.
+ * by an older worker that kept no records, or by the network) gets the current release's copy,
+ * or any release's copy of a file the current one does not have.
  */
 async function storedFor(pageId, key) {
   const version = await releaseOfPage(pageId);

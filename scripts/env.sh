@@ -1,22 +1,26 @@
-# Sourced by the other scripts: the tools' paths.
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+# Sourced by the other scripts: the tools' paths, and how the release wasm is built.
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver
 
-# What the release wasm is built with, beside Cargo.toml's release profile: its own build of the
-# standard library (from rust-src) whose panics abort at once, so the wasm carries no panic
-# messages, no formatting machinery for them and no unwinding paths, with the library's
-# size-optimised algorithms (measured: the app 302.9 -> 275.9 KB gzip). These are nightly options
-# of cargo and rustc, which RUSTC_BOOTSTRAP lets this stable toolchain take. Only the wasm target
-# gets them (the native prerenderer run by the post-build hook drops them, post-build.sh):
+# The release wasm's options beyond Cargo.toml's release profile, for the wasm target only (the
+# native prerenderer run by the post-build hook drops them). Several are nightly options of cargo
+# and rustc, which RUSTC_BOOTSTRAP lets the pinned stable toolchain take; each one is kept only
+# because it buys at least 1 KB of gzip, or, one, a working split (docs/performance.md has each
+# one's measured figure):
 #   env "${RELEASE_WASM_ENV[@]}" trunk build --release
-# A panic in the app is then a wasm trap, which the start script turns into the failure notice.
-# Without these (plain `trunk build --release`) the app still builds and works, only larger.
-# LLVM's inliner is also told to inline only what costs nothing (`--inline-threshold=0`; opt-level
-# "z" alone inlines a little more): the app 229.8 -> 228.9 KB gzip (2026-12-04); `make bench`
-# measures whether the first act is slower for it.
+# A panic in the release is then a wasm trap, which the start script turns into the failure
+# notice; `make dev` builds without them, with panic messages.
 RELEASE_WASM_ENV=(
   RUSTC_BOOTSTRAP=1
+  # The standard library built with the app, so that the options below reach it too.
   CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+  # The standard library's size-optimised algorithms.
   CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
-  "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS=--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Cllvm-args=--inline-threshold=0 -Clink-args=--emit-relocs"
+  # Panics abort at once: no panic messages, no formatting machinery for them, no unwinding.
+  # LLVM inlines only what costs nothing (`--inline-threshold=0`). Not for size (it costs
+  # 0.2 KB): without it, wasm-bindgen's closure glue is inlined into lazy modules, which the
+  # splitter does not handle (leptos-rs/leptos#4347), and the embed and share dialogs trap with
+  # "function signature mismatch". Leptos's erased views (erase_components) and the relocations
+  # the splitter reads (--emit-relocs) are the wasm's usual flags, as in .cargo/config.toml.
+  "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS=--cfg erase_components -Clink-args=--emit-relocs -Zunstable-options -Cpanic=immediate-abort -Cllvm-args=--inline-threshold=0"
 )

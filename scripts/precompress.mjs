@@ -1,9 +1,9 @@
 // Writes, beside each of the build's content-addressed files (trunk's `name-<hash>.js`,
 // `name-<hash>_bg.wasm`, `name-<hash>.css`), the compressed copies a host can send as they are
-// instead of compressing the file on every request: `<name>.gz`, gzip made by zopfli, about 5%
-// smaller than gzip -9 (nginx's `gzip_static`, deploy/nginx.conf), and `<name>.br`, brotli at
-// its best, about 16% smaller again (Caddy's `precompressed`, deploy/Caddyfile). `make bench`
-// prints both beside what compressing on the fly would give.
+// instead of compressing the file on every request: `<name>.gz`, gzip made by zopfli, smaller
+// than gzip -9 (nginx's `gzip_static`, deploy/nginx.conf), and `<name>.br`, brotli at its best,
+// smaller again (Caddy's `precompressed`, deploy/Caddyfile). `make bench` prints both beside
+// what compressing on the fly would give.
 // A trunk post_build step, release only, after everything else has written the files:
 //   node scripts/precompress.mjs [dir]   (default: $TRUNK_STAGING_DIR, else dist)
 // Only those files: their names change with their bytes, so a copy can never be stale. Files a

@@ -1,4 +1,4 @@
-// Takes the README's screenshots of the release build (run after `trunk build --release`).
+// Takes the screenshots of README.md and docs/ of the release build (run after `trunk build --release`).
 import { launch } from '../tests/e2e/support/browser.mjs';
 import { serve } from '../tests/e2e/support/server.mjs';
 

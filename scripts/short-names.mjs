@@ -2,9 +2,9 @@
 // wasm-bindgen names each of the wasm's imports after what it calls plus a 16-digit hash
 // (`__wbg_classList_97e966c261669b85`), written in the wasm and again in its script, which gzip
 // cannot squeeze; here each becomes a short name (`a`, `b`, ..., `aa`), the same in both files,
-// then the script is minified with terser. Measured on 2026-12-04: the wasm 249.8 -> 245.3 KB
-// gzip, the script 10.5 -> 5.2 KB. Both files are then named by the hash of what they now hold
-// (hosts cache them for a year by name), and index.html is pointed at the new names.
+// then the script is minified with terser, so that both are smaller even gzipped. The two files
+// are then named by the hash of what they now hold (hosts cache them for a year by name), and
+// index.html is pointed at the new names.
 //   node scripts/short-names.mjs <dir>   (the staged build: `<name>-<hash>.js`, `_bg.wasm` and
 //                                          the index.html that loads them)
 // Refuses (and fails the build) when the script is not shaped as this expects: each import is

@@ -1,6 +1,6 @@
 // Leptos's code splitting for a trunk build (trunk has none): the app's `#[lazy]` functions (see
-// README, "Parts fetched when first used") become wasm modules of their own, fetched the first
-// time one is called. Run by post-build.sh first, in place of the single module trunk built:
+// docs/architecture.md, "Lazy modules") become wasm modules of their own, fetched the first time
+// one is called. Run by post-build.sh first, in place of the single module trunk built:
 //   1. wasm_split_cli (the crate wasm_split_cli_support, the splitter `cargo leptos --split` uses)
 //      cuts cargo's wasm (linked with --emit-relocs, scripts/env.sh and .cargo/config.toml) into
 //      the main module, one module per lazy function (and chunks they share), and a small loader
@@ -13,7 +13,7 @@
 // Trunk's script and wasm are replaced under their own names, so index.html stays as trunk wrote
 // it; short-names.mjs then gives every file its content hash.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,16 +28,16 @@ const WASM_OPT = ['-Oz', '--strip-debug', '--strip-producers'];
 
 /**
  * The splitter with fixed random bytes (scripts/fixed-random.c, built here with gcc): its hash
- * tables' order, and so its output, are the same at every run. Returns the environment to run it in.
+ * tables' order, and so its output, are the same at every run. Returns the environment to run it
+ * in. The library is built in the temporary folder `work`, never under the checkout or the target
+ * folder: LD_PRELOAD splits its value at spaces and colons, which those paths may hold.
  */
-function reproducible(target) {
-  const source = 'scripts/fixed-random.c';
-  const library = join(target, 'fixed-random.so');
-  if (!existsSync(library) || statSync(library).mtimeMs < statSync(source).mtimeMs) {
-    mkdirSync(target, { recursive: true });
-    execFileSync('gcc', ['-shared', '-fPIC', '-O2', '-o', library, source], { stdio: 'inherit' });
-  }
-  return { ...process.env, LD_PRELOAD: join(process.cwd(), library) };
+function reproducible(work) {
+  mkdirSync(join(work, 'preload'));
+  const library = join(work, 'preload', 'fixed-random.so');
+  if (/[\s:]/.test(library)) throw new Error(`split: the temporary folder's path ${library} holds a space or colon, which LD_PRELOAD cannot take: set TMPDIR`);
+  execFileSync('gcc', ['-shared', '-fPIC', '-O2', '-o', library, 'scripts/fixed-random.c'], { stdio: 'inherit' });
+  return { ...process.env, LD_PRELOAD: library };
 }
 
 /** The files of `dir`, by name, with their bytes. */
@@ -57,7 +57,7 @@ export function splitBuild(dir, profile) {
   const work = mkdtempSync(join(tmpdir(), 'career-guide-split-'));
   try {
     // Run twice: the two outputs must be the same bytes, or the build is not reproducible.
-    const env = reproducible(target);
+    const env = reproducible(work);
     execFileSync('wasm_split_cli', [input, work], { stdio: 'inherit', env });
     const again = join(work, 'again');
     execFileSync('wasm_split_cli', [input, again], { stdio: 'inherit', env });

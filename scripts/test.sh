@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Every test: format, lints on both targets, native tests, browser tests in wasm, the size budget,
-# and end-to-end tests with Playwright against the release build.
+# `make test`, and CI's only command: format, lints on both targets, native tests, browser tests in
+# wasm, the release builds, the size budget, and end-to-end tests with Playwright against them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
-scripts/setup.sh
+scripts/setup-test.sh
 
 step() { printf '\n== %s\n' "$*"; }
 
@@ -22,15 +22,35 @@ cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnin
 step "native tests"
 cargo test --locked
 
+step "the build refuses a toolchain other than rust-toolchain.toml's"
+if out=$(RUSTUP_TOOLCHAIN=nightly cargo check --locked --lib --target-dir target/other-toolchain 2>&1); then
+  echo "the nightly toolchain built the crate; build.rs should have stopped it" >&2
+  exit 1
+elif ! grep -q "this project is built with Rust $(sed -n 's/^channel = "\(.*\)"$/\1/p' rust-toolchain.toml)" <<<"$out"; then
+  printf 'the build failed without build.rs'"'"'s message:\n%s\n' "$out" >&2
+  exit 1
+fi
+echo "refused, with the message"
+
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 # Built with --cfg unsplit: the splitter (scripts/split.mjs) does not run on the test wasm, so the
-# lazy parts' entries are called directly (src/platform/parts.rs).
+# lazy modules' entries are called directly (src/platform/parts.rs). `make dev` builds the same way.
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components --cfg unsplit" \
   cargo test --locked --target wasm32-unknown-unknown --test browser
 
-step "release build (at / and under /career-guide/)"
-env "${RELEASE_WASM_ENV[@]}" trunk build --release
-env "${RELEASE_WASM_ENV[@]}" trunk build --release --public-url /career-guide/ --dist target/dist-subpath
+# The release is built, and served by the e2e suite's `make serve` and `make dev` tests, from a copy
+# of this checkout whose path holds a space, with an absolute CARGO_TARGET_DIR (this one's
+# target folder, so the copy reuses its compiled crates): two settings developers often have.
+step "a copy of the checkout at a path with a space"
+# Not under the target folder: trunk ignores changes there, and `make dev`'s test makes one.
+copy="$PWD/.copies/career guide"
+scripts/copy-checkout.sh "$copy"
+export E2E_CHECKOUT="$copy" CARGO_TARGET_DIR="$PWD/target"
+echo "$copy"
+
+step "release build (at / and under /career-guide/), in the copy"
+(cd "$copy" && env "${RELEASE_WASM_ENV[@]}" trunk build --release --dist "$OLDPWD/dist")
+(cd "$copy" && env "${RELEASE_WASM_ENV[@]}" trunk build --release --public-url /career-guide/ --dist "$OLDPWD/target/dist-subpath")
 
 step "size budgets (scripts/size-budget.json: the first load's target, the app's ceiling)"
 node scripts/bench.mjs dist

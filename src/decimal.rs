@@ -1,6 +1,6 @@
 //! Writing a non-integer number as text (SVG coordinates, CSS lengths, "1.2K"), without Rust's
-//! float formatting: its exact and shortest algorithms cost the wasm about 7 KB gzip, measured
-//! with twiggy, for numbers that never need more than a few decimals.
+//! float formatting: its exact and shortest algorithms add kilobytes to the wasm, for numbers
+//! that never need more than a few decimals.
 
 /// `value` rounded to `places` decimals (at most 6), written without trailing zeros ("12.5",
 /// "-3", "0.25"); a value that is not finite, or too large to matter, is written as "0".

@@ -2,10 +2,9 @@
 //! page.
 //!
 //! The standard library's stable sort is built for long slices, and each element type and
-//! comparison it sorts adds its own copy of about 3 KB of wasm: six such copies were 17 KB
-//! before wasm-opt (twiggy). Insertion sort is a few hundred bytes a copy, stable, and as quick
-//! as any for lists this short. Not for lists a reader's data can make long (stored backups):
-//! its time grows with the square of the length.
+//! comparison it sorts adds a large copy of its code to the wasm. Insertion sort's copies are
+//! small, it is stable, and it is as quick as any for lists this short. Not for lists a reader's
+//! data can make long (stored backups): its time grows with the square of the length.
 
 use std::cmp::Ordering;
 

@@ -48,7 +48,7 @@ fn prerender(dir: &std::path::Path, release: bool) -> Result<usize, Box<dyn std:
     let data = std::fs::read_to_string(&data_path)
         .map_err(|error| format!("cannot read {}: {error}", data_path.display()))?;
     let guide = decode_guide("data/guide.json", &data).map_err(|error| error.to_string())?;
-    // The app fetches the data without the indentation kept for editing (0.8 KB less gzip); it
+    // The app fetches the data without the indentation kept for editing (fewer bytes); it
     // decoded above, so it has no repeated key that re-writing would hide. serde_json's own
     // parser here: its numbers are exact whatever they are.
     let data = serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&data)?)?;

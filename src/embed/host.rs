@@ -77,8 +77,8 @@ pub fn report_height(frame_id: Option<String>) {
     if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
         observer.observe(&body);
         // Set up before the app is mounted, outside any scope, so nothing could ever clean it
-        // up: it lasts as long as the page. (`hold_until_cleanup` would do the same here, for
-        // 0.4 KB more wasm, measured.)
+        // up: it lasts as long as the page. (`hold_until_cleanup` would do the same here, with
+        // more code in the wasm.)
         callback.forget();
     }
 }

@@ -147,7 +147,7 @@ fn probe(state: RwSignal<OfflineState>) {
     init.set_method("HEAD");
     init.set_cache(web_sys::RequestCache::NoStore);
     // A whole number: formatting the clock's f64 would bring Rust's float printing into the
-    // wasm for this one line (5.5 KB before gzip, twiggy).
+    // wasm for this one line.
     let url = format!("./?{PROBE_PARAM}={}", now_ms());
     let request = window.fetch_with_str_and_init(&url, &init);
     spawn_local(async move {

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 /// `Effect::new(run)` with `run` boxed. The framework builds its effect loop anew for each
-/// closure type it is given (about 1.5 KB of wasm each, eleven times: measured with twiggy), so
-/// every effect of the app goes through this one type instead. `run` is given `None` on its
+/// closure type it is given (a copy in the wasm for each of the app's effects), so every
+/// effect of the app goes through this one type instead. `run` is given `None` on its
 /// first run and `Some(())` after, as with `Effect::new`.
 pub fn effect(run: impl FnMut(Option<()>) + 'static) -> Effect<LocalStorage> {
     boxed(Box::new(run))

@@ -1,10 +1,11 @@
 //! Building a page a part per task, out of sight, when whoever shows it asks for that.
 //!
-//! Rendering the whole guide at once takes one long task (about 130 ms here, four times that on
-//! a slow phone), and the page cannot answer a tap meanwhile. When a [`Stagger`] is in the
-//! context, each part (a section, the chart, a roadmap step) waits for its turn instead, and the
-//! page counts as on screen only once every part is there. Without one, everything renders at
-//! once. The features only mark their parts ([`in_turn`]); who staggers is the app's business.
+//! Rendering the whole guide at once takes one long task (well past the 50 ms from which
+//! browsers count a task as long, and far longer on a slow phone), and the page cannot answer a
+//! tap meanwhile. When a [`Stagger`] is in the context, each part (a section, the chart, a
+//! roadmap step) waits for its turn instead, and the page counts as on screen only once every
+//! part is there. Without one, everything renders at once. The features only mark their parts
+//! ([`in_turn`]); who staggers is the app's business.
 
 use std::collections::VecDeque;
 

@@ -37,8 +37,8 @@ pub(super) fn skip_sections_off_screen(page: &web_sys::Element) -> VecDeque<web_
         if let Some(height) = content_height(&window, &copy) {
             let style = twin.style();
             let _ = style.set_property("content-visibility", "auto");
-            // Six decimals: layout works in 1/64 px, which six write exactly; two moved a phone
-            // page by 0.05 px once every section was laid out again.
+            // Six decimals: layout works in 1/64 px, which six write exactly; fewer would round
+            // the height, and the page would shift once every section is laid out again.
             let _ = style.set_property(
                 "contain-intrinsic-height",
                 &format!("auto {}px", crate::decimal::decimal(height, 6)),

@@ -18,7 +18,7 @@ import { HASHED } from './support/server.mjs';
 
 const deployed = (name) => readFileSync(new URL(`../../deploy/${name}`, import.meta.url), 'utf8');
 
-/** The headers every response carries, with the values of the README's deployment advice. */
+/** The headers every response carries, with the values of docs/deploy.md's advice. */
 const SECURITY = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
@@ -54,9 +54,9 @@ function assertSecure(response, what) {
   assert.doesNotMatch(response.headers['content-security-policy'] ?? '', /frame-ancestors/, `${what}: no frame-ancestors`);
 }
 
-test('nginx and Caddy are installed (scripts/setup.sh installs them; these tests never skip)', () => {
-  assert.ok(nginxAvailable(), `${NGINX} is missing: run scripts/setup.sh`);
-  assert.ok(caddyAvailable(), `${CADDY} is missing: run scripts/setup.sh`);
+test('nginx and Caddy are installed (scripts/setup-test.sh installs them; these tests never skip)', () => {
+  assert.ok(nginxAvailable(), `${NGINX} is missing: run scripts/setup-test.sh`);
+  assert.ok(caddyAvailable(), `${CADDY} is missing: run scripts/setup-test.sh`);
 });
 
 const HOSTS = {

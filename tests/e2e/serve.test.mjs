@@ -1,36 +1,34 @@
 // The README's first command: `make serve` (scripts/serve.sh) builds the release and serves it,
-// and the page it serves starts the app. Run here on a free port, into a folder of its own.
+// and the page it serves starts the app; with its usual port taken it says so and serves on the
+// next free one. Run by `make test` in a copy of the checkout at a path with a space, with an
+// absolute CARGO_TARGET_DIR, as developers' machines often have.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { isAbsolute } from 'node:path';
 import { appInCharge } from './support/app.mjs';
 import { launch } from './support/browser.mjs';
 import { freePort } from './support/process.mjs';
+import { CHECKOUT, fetchServed, runScript } from './support/trunk-serve.mjs';
 
-test('make serve builds the release and serves a page that starts the app', { timeout: 600_000 }, async () => {
-  const port = await freePort();
+test('make test runs these in a checkout whose path has a space, with an absolute CARGO_TARGET_DIR', { skip: !process.env.E2E_CHECKOUT && 'run alone, in this checkout' }, () => {
+  assert.match(CHECKOUT, / /);
+  assert.ok(isAbsolute(process.env.CARGO_TARGET_DIR ?? ''), `CARGO_TARGET_DIR=${process.env.CARGO_TARGET_DIR}`);
+});
+
+test('make serve builds the release and serves it, on the next free port when its own is taken', { timeout: 600_000 }, async () => {
+  const taken = await freePort();
+  const occupant = createServer().listen(taken, '127.0.0.1');
+  await new Promise((listening) => occupant.once('listening', listening));
   const browser = await launch();
-  const server = spawn('scripts/serve.sh', ['--port', String(port), '--dist', 'target/dist-serve'], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  for (const stream of [server.stdout, server.stderr]) {
-    stream.setEncoding('utf8');
-    stream.on('data', (chunk) => { log += chunk; });
-  }
+  const server = runScript('scripts/serve.sh', ['--dist', 'target/dist-serve'], { PORT: String(taken) });
   try {
-    const url = `http://127.0.0.1:${port}/`;
-    const built = () => log.includes('ERROR') || /✅ success/.test(log);
-    // trunk serves an older dist while it builds: wait for the build to end.
-    for (const started = Date.now(); !built() && Date.now() - started < 540_000; await new Promise((r) => setTimeout(r, 1000))) {
-      assert.ok(server.exitCode === null && server.signalCode === null, `serve.sh stopped:\n${log.slice(-2000)}`);
-    }
-    assert.ok(!log.includes('ERROR'), `the build reported an error:\n${log.slice(-2000)}`);
-    assert.ok(/✅ success/.test(log), `the build never succeeded:\n${log.slice(-2000)}`);
-    let response;
-    for (let tries = 0; !response?.ok && tries < 30; tries += 1) {
-      if (tries) await new Promise((r) => setTimeout(r, 1000));
-      response = await fetch(url, { signal: AbortSignal.timeout(10_000) }).catch(() => null);
-    }
-    assert.equal(response?.status, 200, `the page is not served:\n${log.slice(-2000)}`);
+    await server.built();
+    const moved = server.log().match(new RegExp(`port ${taken} is in use; serving on port (\\d+) instead`));
+    assert.ok(moved, `no word of the taken port:\n${server.log().slice(-2000)}`);
+    const url = `http://127.0.0.1:${moved[1]}/`;
+    assert.ok(server.log().includes(url), 'the address to open is printed');
+    const response = await fetchServed(url, server.log);
     assert.ok(!(await response.text()).includes('__TRUNK_'), 'no placeholder of trunk is left in the page');
     const page = await browser.newPage();
     const errors = [];
@@ -40,11 +38,17 @@ test('make serve builds the release and serves a page that starts the app', { ti
     assert.equal(await page.locator('.salary-explorer .bar').count(), 10);
     assert.deepEqual(errors, []);
   } finally {
+    server.stop();
+    occupant.close();
     await browser.close();
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch (error) {
-      if (error.code !== 'ESRCH') throw error; // it had already stopped
-    }
   }
+});
+
+test('a port that is not a number is refused with a clear message', async () => {
+  const server = runScript('scripts/serve.sh', [], { PORT: 'eighty' });
+  for (let waited = 0; !/not a port number/.test(server.log()) && waited < 120_000; waited += 200) {
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  server.stop();
+  assert.match(server.log(), /PORT=eighty is not a port number/);
 });

@@ -2,7 +2,7 @@
 //!
 //! The text is parsed into a `serde_json::Value` ([`crate::data::parse_json`], which refuses
 //! repeated keys) and read by hand ([`guide`]) rather than through `#[derive(Deserialize)]`: the
-//! derived code was among the largest in the wasm.
+//! derived code would be among the largest in the wasm.
 
 mod block;
 mod fields;

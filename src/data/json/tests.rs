@@ -1,5 +1,5 @@
-//! The parser against serde_json's own (with the repeated-key rule the app had on top of it,
-//! the oracle below), and the positions and words of its errors.
+//! The parser against serde_json's own with a repeated-key rule on top (the oracle below), and
+//! the positions and words of its errors.
 
 use std::fmt;
 
@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::parse;
 
-/// serde_json's `Value` parser, refusing a repeated key: what the app used before this parser.
+/// serde_json's `Value` parser, refusing a repeated key: what the parser must agree with.
 fn oracle(text: &str) -> Option<Value> {
     serde_json::from_str::<Strict>(text)
         .ok()

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serving } from './process.mjs';
 
-/** The Caddy binary scripts/setup.sh installs (Debian's package). */
+/** The Caddy binary scripts/setup-test.sh installs (Debian's package). */
 export const CADDY = '/usr/bin/caddy';
 
 /** The shipped site block. */
@@ -43,7 +43,7 @@ export function siteConfig(text, { root, port }) {
  * { url, log, stop } like startNginx.
  */
 export async function startCaddy(root, port) {
-  if (!caddyAvailable()) throw new Error(`${CADDY} is missing: scripts/setup.sh installs Debian's caddy`);
+  if (!caddyAvailable()) throw new Error(`${CADDY} is missing: scripts/setup-test.sh installs Debian's caddy`);
   root = resolve(root);
   if (!existsSync(join(root, 'index.html'))) throw new Error(`${root} holds no build (no index.html)`);
   const dir = mkdtempSync(join(tmpdir(), 'cg-caddy-'));

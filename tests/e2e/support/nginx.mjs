@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serving } from './process.mjs';
 
-/** The nginx binary scripts/setup.sh installs (Debian's package). */
+/** The nginx binary scripts/setup-test.sh installs (Debian's package). */
 export const NGINX = '/usr/sbin/nginx';
 
 /** The shipped server block. */
@@ -91,7 +91,7 @@ export function siteConfig(text, { root, port, prefix = '/', emptyRoot }) {
  * ('/' or a sub-path like '/career-guide/'); resolves to { url, stop } like startServer.
  */
 export async function startNginx(root, port, prefix = '/') {
-  if (!nginxAvailable()) throw new Error(`${NGINX} is missing: scripts/setup.sh installs Debian's nginx`);
+  if (!nginxAvailable()) throw new Error(`${NGINX} is missing: scripts/setup-test.sh installs Debian's nginx`);
   root = resolve(root);
   if (!existsSync(join(root, 'index.html'))) throw new Error(`${root} holds no build (no index.html)`);
   const dir = mkdtempSync(join(tmpdir(), 'cg-nginx-'));

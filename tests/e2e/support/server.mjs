@@ -22,7 +22,7 @@ export { HASHED };
 
 /**
  * Serves `root` (default: dist/) on 127.0.0.1 under `prefix` (default `/`), at `port` (default:
- * a free one); resolves to { url, close }. Headers follow the README's deployment advice.
+ * a free one); resolves to { url, close }. Headers follow docs/deploy.md's advice.
  *
  * With `redirectIndex`, it answers like the hosts with "clean URLs" (Cloudflare Pages, Netlify):
  * a request for an existing `<prefix>index.html` or `<prefix>foo.html` (or `dir/index.html`) is
