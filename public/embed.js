@@ -10,21 +10,28 @@
  */
 (function () {
   'use strict';
-  // Names on the host page can shadow globals: <img name="currentScript"> replaces
-  // document.currentScript, and an element with id "careerGuideEmbed" appears on window. So the
-  // script element comes from the browser's own getter, must be a real <script>, and its
-  // address from the element's own attribute; when any of that fails, nothing is done.
+  // Names on the host page can shadow what scripts read: <img name="currentScript"> (or
+  // "body", "baseURI", "createElement") replaces that property of document, <input
+  // name="getAttribute"> that method of its form, and an element with id "careerGuideEmbed" or
+  // "addEventListener" appears on window. So every property and method of the host's objects is
+  // read through the prototypes' own getters and methods; the script element must be a real
+  // <script>, its address from its own attribute; when any of that fails, nothing is done.
   var loaded = Object.getOwnPropertyDescriptor(window, 'careerGuideEmbed');
   if (loaded && loaded.value && loaded.value.version === 1) return;
-  var getter = Object.getOwnPropertyDescriptor(Document.prototype, 'currentScript');
-  var script = getter && getter.get ? getter.get.call(document) : null;
+  function read(proto, name, object) {
+    var descriptor = Object.getOwnPropertyDescriptor(proto, name);
+    return descriptor && descriptor.get ? descriptor.get.call(object) : null;
+  }
+  var getAttribute = Element.prototype.getAttribute;
+  var setAttribute = Element.prototype.setAttribute;
+  var listen = EventTarget.prototype.addEventListener;
+  var script = read(Document.prototype, 'currentScript', document);
   if (!(script instanceof HTMLScriptElement)) return;
-  var src = Element.prototype.getAttribute.call(script, 'data-career-guide-app')
-    || Element.prototype.getAttribute.call(script, 'src');
+  var src = getAttribute.call(script, 'data-career-guide-app') || getAttribute.call(script, 'src');
   if (!src) return;
   var appUrl;
   try {
-    appUrl = new URL('./', new URL(src, document.baseURI)).href;
+    appUrl = new URL('./', new URL(src, read(Node.prototype, 'baseURI', document))).href;
   } catch (error) {
     return;
   }
@@ -35,35 +42,36 @@
   var count = 0;
 
   function mount(element) {
-    var part = element.getAttribute('data-career-guide');
-    if (!Object.prototype.hasOwnProperty.call(TITLES, part) || element.getAttribute('data-career-guide-mounted')) return;
-    element.setAttribute('data-career-guide-mounted', 'true');
+    var attribute = function (name) { return getAttribute.call(element, name); };
+    var part = attribute('data-career-guide');
+    if (!Object.prototype.hasOwnProperty.call(TITLES, part) || attribute('data-career-guide-mounted')) return;
+    setAttribute.call(element, 'data-career-guide-mounted', 'true');
     count += 1;
     var id = 'career-guide-' + count + '-' + Math.random().toString(36).slice(2, 8);
-    var params = new URLSearchParams(element.getAttribute('data-query') || '');
+    var params = new URLSearchParams(attribute('data-query') || '');
     params.set('embed', part);
     params.set('id', id);
-    var section = element.getAttribute('data-section');
+    var section = attribute('data-section');
     if (section) params.set('section', section);
-    var theme = element.getAttribute('data-theme');
+    var theme = attribute('data-theme');
     if (theme) params.set('theme', theme);
-    var iframe = document.createElement('iframe');
+    var iframe = Document.prototype.createElement.call(document, 'iframe');
     iframe.src = appUrl + '?' + params.toString();
-    iframe.title = element.getAttribute('data-title') || TITLES[part];
+    iframe.title = attribute('data-title') || TITLES[part];
     iframe.loading = 'lazy';
     iframe.style.cssText = 'display:block;width:100%;height:480px;border:0;';
     frames[id] = iframe;
-    element.appendChild(iframe);
+    Node.prototype.appendChild.call(element, iframe);
   }
 
   function scan(root) {
-    if (root.nodeType !== 1) return;
-    if (root.hasAttribute('data-career-guide')) mount(root);
-    var found = root.querySelectorAll('[data-career-guide]');
+    if (read(Node.prototype, 'nodeType', root) !== 1) return;
+    if (Element.prototype.hasAttribute.call(root, 'data-career-guide')) mount(root);
+    var found = Element.prototype.querySelectorAll.call(root, '[data-career-guide]');
     for (var i = 0; i < found.length; i += 1) mount(found[i]);
   }
 
-  window.addEventListener('message', function (event) {
+  listen.call(window, 'message', function (event) {
     if (event.origin !== appOrigin) return;
     var data = event.data;
     if (!data || data.type !== '__RESIZE_MESSAGE__' || typeof data.height !== 'number') return;
@@ -73,15 +81,16 @@
   });
 
   function start() {
-    scan(document.body);
+    var body = read(Document.prototype, 'body', document);
+    scan(body);
     new MutationObserver(function (records) {
       records.forEach(function (record) {
         record.addedNodes.forEach(scan);
       });
-    }).observe(document.body, { childList: true, subtree: true });
+    }).observe(body, { childList: true, subtree: true });
   }
 
   Object.defineProperty(window, 'careerGuideEmbed', { value: Object.freeze({ version: 1 }) });
-  if (document.body) start();
-  else document.addEventListener('DOMContentLoaded', start);
+  if (read(Document.prototype, 'body', document)) start();
+  else listen.call(document, 'DOMContentLoaded', start);
 })();

@@ -19,6 +19,7 @@ use leptos::task::spawn_local;
 use leptos::wasm_split::SplitLoaderError;
 
 use super::effect::effect;
+use super::release::{newer_release_served, reload};
 
 /// Declares the entry of a lazy part: `part_entry! { module, /// doc\n fn f(a: A) -> Result<T,
 /// PartMissing> { … } }` makes `async fn f(a: A) -> Result<T, PartMissing>`.
@@ -47,9 +48,18 @@ impl From<SplitLoaderError> for PartMissing {
 }
 
 impl PartMissing {
-    /// What the reader is told.
-    pub const MESSAGE: &'static str = "This part of the app could not be fetched. Check your \
-        connection and try again; if the site has just been updated, reload the page.";
+    /// What the reader is told when the part could not be fetched (offline, a server error).
+    pub const MESSAGE: &'static str =
+        "This part of the app could not be fetched. Check your connection and try again.";
+    /// What the reader is told when a newer release on the server has replaced the part.
+    pub const NEWER_RELEASE: &'static str = "A newer version of this guide is available.";
+}
+
+/// Why a part is not there: it could not be fetched, or a newer release replaced it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Missing {
+    Unfetched,
+    Replaced,
 }
 
 /// Makes a part's view, once the part has arrived.
@@ -61,14 +71,19 @@ pub type Fetch =
 
 /// The view a part makes: fetched when this is rendered (nothing shows meanwhile); when the part
 /// cannot be fetched, [`PartMissing::MESSAGE`] with a Try again button, which stays while it
-/// tries (so that focus stays on it). A change of `again` (a new press of what needs the part)
-/// tries again too.
+/// tries (so that focus stays on it), or, when the server now sends a newer release (whose
+/// files replaced this one's), [`PartMissing::NEWER_RELEASE`] with Reload. A change of `again`
+/// (a new press of what needs the part) tries again too.
 pub fn part_view(fetch: Fetch, again: Option<Signal<u32>>) -> AnyView {
-    let state = RwSignal::new(None::<Result<Maker, PartMissing>>);
+    let state = RwSignal::new(None::<Result<Maker, Missing>>);
     let load = Callback::new(move |()| {
         let fetched = fetch();
         spawn_local(async move {
-            let made = fetched.await;
+            let made = match fetched.await {
+                Ok(make) => Ok(make),
+                Err(PartMissing) if newer_release_served().await => Err(Missing::Replaced),
+                Err(PartMissing) => Err(Missing::Unfetched),
+            };
             let _ = state.try_set(Some(made));
         });
     });
@@ -84,10 +99,17 @@ pub fn part_view(fetch: Fetch, again: Option<Signal<u32>>) -> AnyView {
     (move || match state.get() {
         None => ().into_any(),
         Some(Ok(make)) => make(),
-        Some(Err(_)) => view! {
+        Some(Err(Missing::Unfetched)) => view! {
             <div class="notice error part-missing" role="alert">
                 <p>{PartMissing::MESSAGE}</p>
                 <button type="button" on:click=move |_| load.run(())>"Try again"</button>
+            </div>
+        }
+        .into_any(),
+        Some(Err(Missing::Replaced)) => view! {
+            <div class="notice part-missing" role="alert">
+                <p>{PartMissing::NEWER_RELEASE}" Reload to get it; your progress stays as it is."</p>
+                <button type="button" on:click=|_| reload()>"Reload"</button>
             </div>
         }
         .into_any(),

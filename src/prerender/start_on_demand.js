@@ -18,6 +18,23 @@ if (__REGISTER_WORKER__ && 'serviceWorker' in navigator && window.top === window
   addEventListener('load', () => navigator.serviceWorker.register('sw.js').catch(() => {}));
 }
 
+// A page restored from the back/forward cache still runs the release it was loaded with. If the
+// server now sends another (whose page, this script, names other files), the files this one
+// would fetch next are gone and its data may be the new release's: it reloads into the new
+// release instead of mixing the two. Offline, it stays as it is.
+addEventListener('pageshow', (event) => {
+  if (!event.persisted) return;
+  const running = document.querySelector('script[type=module]')?.textContent.trim();
+  fetch(location.href.split('#')[0], { cache: 'no-store' })
+    .then((response) => (response.ok ? response.text() : null))
+    .then((served) => {
+      // This guide's page (not a portal's or a host's error page) with another start script.
+      const guide = served?.includes('id="__PRERENDERED_ID__"') && served.includes('<script type="module">');
+      if (running && guide && !served.includes(running)) location.reload();
+    })
+    .catch(() => {});
+});
+
 /**
  * What the reader presses in the static copy before the app is in charge (a Done button, a
  * chart's radio or bar): the app does the same once it is (`takeover::first_acts`), so no first

@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 
 use super::context::RoadmapContext;
-use super::model::{NoCalendar, ProgressDoc};
+use super::model::{calendar_problem, Date, NoCalendar, ProgressDoc};
 use super::tool_requests::{AskTool, ToolRequest};
+use crate::platform::clock::now_ms;
 
 /// The id of the reason shown while the button is disabled (its description).
 const REASON_ID: &str = "calendar-reason";
@@ -14,14 +15,13 @@ const REASON_ID: &str = "calendar-reason";
 #[component]
 pub fn CalendarButton() -> impl IntoView {
     let RoadmapContext { doc, checklist, .. } = expect_context::<RoadmapContext>();
-    let timed = checklist.steps.iter().any(|step| step.months.is_some());
-    let blocked = Memo::new(
-        move |_| match doc.with(|doc: &ProgressDoc| doc.planner.is_some()) {
-            _ if !timed => Some(NoCalendar::NoTimedStep),
-            false => Some(NoCalendar::NoPlan),
-            true => None,
-        },
-    );
+    let today = Date::from_unix_ms(now_ms());
+    let blocked = Memo::new(move |_| {
+        doc.with(|doc: &ProgressDoc| {
+            calendar_problem(&checklist, doc, today)
+                .or_else(|| doc.planner.is_none().then_some(NoCalendar::NoPlan))
+        })
+    });
     // The file is written by the tool panels, a part of the app of its own (`tool_panels.rs`).
     let tools = expect_context::<AskTool>();
     let download = move |_| tools.ask(ToolRequest::Calendar);

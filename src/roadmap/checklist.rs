@@ -4,16 +4,18 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::context::RoadmapContext;
 use super::edits::Edit;
-use super::model::{merge, plan, Checklist, Date, ProgressDoc};
+use super::model::{merge, plan, Checklist, Date, ProgressDoc, UndoStack, WholeChange};
 use super::notices::StorageNotices;
 use super::planner_view::PlannerPanel;
 use super::progress_meter::ProgressMeter;
 use super::step_card::StepCard;
 use super::storage::{self, Notice, ProgressStore};
-use super::tools::{export, RoadmapTools};
+use super::tool_requests::{AskTool, ToolRequest};
+use super::tools::{export, export_text, RoadmapTools};
 use crate::data::{Guide, Step};
 use crate::platform::clock::now_ms;
 use crate::platform::effect::effect;
@@ -26,8 +28,10 @@ pub fn RoadmapChecklist(total_duration: String, steps: Vec<Step>) -> impl IntoVi
     let checklist = Arc::new(Checklist::from_guide(&guide));
     let doc = RwSignal::new(ProgressDoc::new());
     let notices = RwSignal::new(Vec::<Notice>::new());
-    let undo = RwSignal::new(None::<ProgressDoc>);
+    let undo = RwSignal::new(UndoStack::default());
     let store = StoredValue::new_local(None::<ProgressStore>);
+    // What a newer release saved, exported as it is: this page shows none of it.
+    let newer_text = StoredValue::new(None::<String>);
     let today = Date::from_unix_ms(now_ms());
 
     // Saves `next` (merged with what another tab saved) and shows the result.
@@ -61,9 +65,24 @@ pub fn RoadmapChecklist(total_duration: String, steps: Vec<Step>) -> impl IntoVi
         let opened = storage::open(now_ms());
         doc.set(opened.doc);
         found.set(opened.notices);
+        let writable = opened.store.writable();
+        newer_text.set_value(opened.newer_text);
         store.set_value(Some(opened.store));
+        // In another site's page, storage that works may still be this site's alone: say so,
+        // so that ticks made in the frame are never stranded without a word.
+        if writable {
+            spawn_local(async move {
+                if storage::partitioned().await {
+                    found.update(|found| found.push(Notice::ThisSiteOnly));
+                }
+            });
+        }
         storage::follow_other_tabs(move |theirs| {
             if let Some(problem) = theirs.problem {
+                let notice = match theirs.newer {
+                    Some(version) => Notice::SavedByNewer { version },
+                    None => Notice::OtherTabUnreadable { problem },
+                };
                 // Never written over, nor backed up again on every event: this page stops
                 // saving and says so; a reload reads (and backs up) that value once.
                 store.update_value(|store| {
@@ -72,11 +91,13 @@ pub fn RoadmapChecklist(total_duration: String, steps: Vec<Step>) -> impl IntoVi
                     }
                 });
                 notices.update(|all| {
-                    if !all
-                        .iter()
-                        .any(|n| matches!(n, Notice::OtherTabUnreadable { .. }))
-                    {
-                        all.push(Notice::OtherTabUnreadable { problem });
+                    if !all.iter().any(|n| {
+                        matches!(
+                            n,
+                            Notice::OtherTabUnreadable { .. } | Notice::SavedByNewer { .. }
+                        )
+                    }) {
+                        all.push(notice);
                     }
                 });
                 return;
@@ -110,7 +131,41 @@ pub fn RoadmapChecklist(total_duration: String, steps: Vec<Step>) -> impl IntoVi
         let checklist = checklist.clone();
         Memo::new(move |_| doc.with(|d| d.planner.map(|p| plan(&checklist, &p, d, today))))
     };
-    let on_export = Callback::new(move |()| export(&doc.get_untracked(), today));
+    let on_export = Callback::new(move |()| match newer_text.get_value() {
+        Some(text) => export_text(&text, today),
+        None => export(&doc.get_untracked(), today),
+    });
+    let tools = AskTool::new();
+    let on_share = Callback::new(move |()| tools.ask(ToolRequest::Share));
+    // Entries for items this guide no longer has: kept (a content update never destroys
+    // progress), but counted here, and removable with an Undo.
+    let leftover_ids = {
+        let checklist = checklist.clone();
+        Memo::new(move |_| doc.with(|d| checklist.leftover_ids(d)))
+    };
+    let remove_leftovers = move |_| {
+        let before = doc.get_untracked();
+        edit.run(Edit::Clear(leftover_ids.get_untracked()));
+        let after = doc.get_untracked();
+        undo.update(|stack| stack.push(WholeChange::Cleared, before, after));
+        tools.ask(ToolRequest::ShowUndo);
+    };
+    let leftovers = move || {
+        let count = leftover_ids.with(Vec::len);
+        (count > 0).then(|| {
+            let kept = if count == 1 {
+                "1 entry this guide no longer has is".to_owned()
+            } else {
+                format!("{count} entries this guide no longer has are")
+            };
+            view! {
+                <p class="leftovers">
+                    {kept}" kept in your progress. "
+                    <button type="button" class="secondary" on:click=remove_leftovers>"Remove them"</button>
+                </p>
+            }
+        })
+    };
     let cards = checklist
         .steps
         .iter()
@@ -131,10 +186,11 @@ pub fn RoadmapChecklist(total_duration: String, steps: Vec<Step>) -> impl IntoVi
 
     view! {
         <div class="roadmap" id="roadmap-checklist">
-            <StorageNotices notices on_export />
+            <StorageNotices notices on_export on_share />
             <div class="roadmap-overview">
                 <p class="total-duration"><strong>"Total time: "</strong>{guide.filled(&total_duration)}</p>
                 <ProgressMeter label="Your progress" counts=overall />
+                {leftovers}
                 <p class="shortcut-help">
                     "Mark each item as you go; progress stays in this browser, no account needed. "
                     "Keyboard: with an item focused, press "<kbd>"D"</kbd>" done, "<kbd>"P"</kbd>" in progress, "
@@ -143,7 +199,7 @@ pub fn RoadmapChecklist(total_duration: String, steps: Vec<Step>) -> impl IntoVi
             </div>
             <PlannerPanel today plans />
             <ol class="steps checklist-steps">{cards}</ol>
-            <RoadmapTools today undo />
+            <RoadmapTools today undo tools />
         </div>
     }
 }

@@ -1,6 +1,6 @@
 //! The reader's changes to their progress, applied to the document.
 
-use super::model::{ItemState, Planner, ProgressDoc};
+use super::model::{CalendarFile, ItemState, Planner, ProgressDoc};
 
 /// One change the reader makes.
 #[derive(Debug, Clone, PartialEq)]
@@ -12,6 +12,10 @@ pub enum Edit {
     Reset,
     /// Puts back a whole document (Undo, or an import).
     Restore(ProgressDoc),
+    /// Clears the entries of these ids (those this guide no longer has).
+    Clear(Vec<String>),
+    /// Records a calendar file written (its revision, and the reader's id).
+    Calendar(CalendarFile),
 }
 
 impl Edit {
@@ -31,6 +35,13 @@ impl Edit {
                 doc.reset(now);
             }
             Edit::Restore(target) => doc.assign(&target, now),
+            Edit::Clear(ids) => {
+                doc.clear(&ids, now);
+            }
+            Edit::Calendar(file) => {
+                doc.calendar = doc.calendar.take().max(Some(file));
+                doc.updated_at = doc.updated_at.max(now);
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::storage::Notice;
 use crate::platform::parts::{part_entry, part_once, Maker, PartMissing};
+use crate::platform::release::reload;
 
 /// A notice in words: a bold lead, what happened, what it means (around the backup key, when
 /// there is one), and whether to offer an export.
@@ -18,6 +19,10 @@ struct Words {
     key: Option<String>,
     after_key: String,
     export: bool,
+    /// Whether to offer a reload (which brings the newer release that wrote the progress).
+    reload: bool,
+    /// Whether to offer the share dialog, whose link carries the progress elsewhere.
+    share: bool,
 }
 
 impl Words {
@@ -29,6 +34,8 @@ impl Words {
             key: None,
             after_key: meaning.into(),
             export,
+            reload: false,
+            share: false,
         }
     }
 }
@@ -46,13 +53,27 @@ fn words(notice: Notice) -> Words {
             key: Some(backup_key),
             after_key: ". The checklist below starts from what could be recovered.".into(),
             export: false,
+            reload: false,
+            share: false,
         },
-        Notice::NotSaved { reason } => Words::new(
-            "Progress will not be saved here: ",
-            format!("{reason}."),
-            "The checklist still works, but changes last only until this page closes.",
-            true,
-        ),
+        Notice::NotSaved { reason } => Words {
+            share: true,
+            ..Words::new(
+                "Progress will not be saved here: ",
+                format!("{reason}."),
+                "The checklist still works, but changes last only until this page closes. To keep them, Share or move my progress makes a link that carries them to the full guide or to another browser.",
+                true,
+            )
+        },
+        Notice::ThisSiteOnly => Words {
+            share: true,
+            ..Words::new(
+                "Progress here is kept for this site only. ",
+                "This browser keeps what you mark in this embedded checklist apart from the full guide and from other sites.".to_owned(),
+                "To carry it to the full guide, use Share or move my progress: its link opens the full guide with your progress.",
+                false,
+            )
+        },
         Notice::ReadOnly { reason, unread } => Words::new(
             "New changes are not being saved: ",
             format!("{reason}."),
@@ -68,14 +89,27 @@ fn words(notice: Notice) -> Words {
             "To keep it safe, changes made here are no longer saved. Reload this page to pick it up.",
             true,
         ),
+        Notice::SavedByNewer { version } => Words {
+            reload: true,
+            ..Words::new(
+                "Your progress was saved by a newer version of this guide. ",
+                format!("It is in format {version}, which this page cannot read."),
+                "To keep it safe, this page shows none of it and saves nothing. Reload to get the newer version, with your progress.",
+                true,
+            )
+        },
     }
 }
 
 /// The storage notices, each with what it means for the reader: their words are a part of the
 /// app of its own (`platform::parts`), fetched at the first notice.
 #[component]
-pub fn StorageNotices(notices: RwSignal<Vec<Notice>>, on_export: Callback<()>) -> impl IntoView {
-    let fetch = Arc::new(move || Box::pin(notices_part(notices, on_export)) as _);
+pub fn StorageNotices(
+    notices: RwSignal<Vec<Notice>>,
+    on_export: Callback<()>,
+    on_share: Callback<()>,
+) -> impl IntoView {
+    let fetch = Arc::new(move || Box::pin(notices_part(notices, on_export, on_share)) as _);
     let any = Signal::derive(move || notices.with(|notices| !notices.is_empty()));
     part_once(any, fetch, None)
 }
@@ -86,13 +120,18 @@ part_entry! {
     fn notices_part(
         notices: RwSignal<Vec<Notice>>,
         on_export: Callback<()>,
+        on_share: Callback<()>,
     ) -> Result<Maker, PartMissing> {
-        Ok(Arc::new(move || notice_list(notices, on_export)))
+        Ok(Arc::new(move || notice_list(notices, on_export, on_share)))
     }
 }
 
 /// Each notice in words.
-fn notice_list(notices: RwSignal<Vec<Notice>>, on_export: Callback<()>) -> AnyView {
+fn notice_list(
+    notices: RwSignal<Vec<Notice>>,
+    on_export: Callback<()>,
+    on_share: Callback<()>,
+) -> AnyView {
     (move || {
         notices
             .get()
@@ -103,6 +142,12 @@ fn notice_list(notices: RwSignal<Vec<Notice>>, on_export: Callback<()>) -> AnyVi
                     <div class="notice warning" role="alert">
                         <p><strong>{said.lead}</strong>{said.detail}</p>
                         <p>{said.before_key}{said.key.map(|key| view! { <code>{key}</code> }.into_any())}{said.after_key}</p>
+                        {said.share.then(|| view! {
+                            <button type="button" on:click=move |_| on_share.run(())>"Share or move my progress…"</button>
+                        }.into_any())}
+                        {said.reload.then(|| view! {
+                            <button type="button" on:click=|_| reload()>"Reload"</button>
+                        }.into_any())}
                         {said.export.then(|| view! {
                             <button type="button" on:click=move |_| on_export.run(())>"Export progress to a file"</button>
                         }.into_any())}
@@ -148,5 +193,17 @@ mod tests {
         });
         assert!(other.lead.starts_with("Another tab"));
         assert!(other.export);
+        let partitioned = words(Notice::ThisSiteOnly);
+        assert!(partitioned.lead.contains("this site only") && partitioned.share);
+        assert!(
+            words(Notice::NotSaved {
+                reason: "blocked".into()
+            })
+            .share
+        );
+        let newer = words(Notice::SavedByNewer { version: 2 });
+        assert!(newer.lead.contains("newer version"));
+        assert!(newer.after_key.contains("saves nothing"));
+        assert!(newer.reload && newer.export);
     }
 }

@@ -29,6 +29,12 @@ pub enum Notice {
     /// Another tab saved progress this page cannot read (`problem`): to keep it, this page
     /// stops saving instead of writing over it.
     OtherTabUnreadable { problem: String },
+    /// This page is a frame in another site's page, and the browser keeps its storage apart
+    /// for that site: progress saved here is not the full guide's.
+    ThisSiteOnly,
+    /// The saved progress is in a newer format (`version`), written by a newer release of the
+    /// app: this page reads none of it and writes nothing, so it is never written over.
+    SavedByNewer { version: u64 },
 }
 
 /// Where progress is kept: localStorage when it works, read-only when only reading works, else
@@ -43,6 +49,8 @@ pub struct Opened {
     pub store: ProgressStore,
     pub doc: ProgressDoc,
     pub notices: Vec<Notice>,
+    /// The saved value, when a newer release wrote it: what an export must carry, unchanged.
+    pub newer_text: Option<String>,
 }
 
 /// Opens localStorage (or memory when it is unavailable) and reads the saved progress. A
@@ -65,6 +73,16 @@ pub fn open(now: u64) -> Opened {
         None => ProgressDoc::new(),
         Some(text) => {
             let stored = read_stored(text);
+            if let Some(version) = stored.newer {
+                store.writable = false;
+                notices.push(Notice::SavedByNewer { version });
+                return Opened {
+                    store,
+                    doc: stored.doc,
+                    notices,
+                    newer_text: Some(text.clone()),
+                };
+            }
             match (stored.problem, &write_failure) {
                 (Some(problem), None) => match store.back_up(text, now) {
                     Ok(backup_key) => notices.push(Notice::Recovered {
@@ -96,6 +114,7 @@ pub fn open(now: u64) -> Opened {
         store,
         doc,
         notices,
+        newer_text: None,
     }
 }
 
@@ -131,7 +150,79 @@ fn describe_failure(error: &wasm_bindgen::JsValue) -> String {
     }
 }
 
+/// Whether this page is a frame whose storage the browser keeps apart from the same site's
+/// top-level pages (storage partitioning): a frame in another site's page (Chromium partitions
+/// those whatever its cookie settings), or one whose `document.hasStorageAccess()` says no.
+pub async fn partitioned() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let framed = window.top().ok().flatten().is_some_and(|top| top != window);
+    let Some(document) = window.document().filter(|_| framed) else {
+        return false;
+    };
+    if top_is_another_site(&window) {
+        return true;
+    }
+    let asked = js_sys::Reflect::get(&document, &"hasStorageAccess".into())
+        .ok()
+        .and_then(|method| method.dyn_into::<js_sys::Function>().ok())
+        .and_then(|method| method.call0(&document).ok())
+        .and_then(|promise| promise.dyn_into::<js_sys::Promise>().ok());
+    match asked {
+        Some(promise) => wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .is_ok_and(|access| access.as_bool() == Some(false)),
+        None => false,
+    }
+}
+
+/// Whether the top-level page is on another site than this frame, as far as
+/// `location.ancestorOrigins` tells (Chromium and Safari have it).
+fn top_is_another_site(window: &web_sys::Window) -> bool {
+    let location = window.location();
+    let get = |target: &wasm_bindgen::JsValue, key: wasm_bindgen::JsValue| {
+        js_sys::Reflect::get(target, &key).ok()
+    };
+    let Some(origins) = get(&location, "ancestorOrigins".into()) else {
+        return false;
+    };
+    let count = get(&origins, "length".into())
+        .and_then(|length| length.as_f64())
+        .unwrap_or(0.0) as u32;
+    let top = (count > 0)
+        .then(|| get(&origins, (count - 1).into()))
+        .flatten()
+        .and_then(|origin| origin.as_string());
+    match (top, location.origin().ok()) {
+        (Some(top), Some(ours)) => site(&top) != site(&ours),
+        _ => false,
+    }
+}
+
+/// An origin's site, near enough: its scheme and the last two labels of its host (the whole
+/// host when it is an address or a single name), without the port.
+fn site(origin: &str) -> (String, String) {
+    let (scheme, rest) = origin.split_once("://").unwrap_or(("", origin));
+    let host = rest.rsplit_once(':').map_or(rest, |(host, _)| host);
+    let labels: Vec<&str> = host.split('.').collect();
+    let numeric = host
+        .bytes()
+        .all(|byte| byte.is_ascii_digit() || byte == b'.');
+    let registrable = if numeric || labels.len() <= 2 {
+        host.to_owned()
+    } else {
+        labels[labels.len() - 2..].join(".")
+    };
+    (scheme.to_owned(), registrable)
+}
+
 impl ProgressStore {
+    /// Whether changes are saved.
+    pub fn writable(&self) -> bool {
+        self.writable
+    }
+
     /// Stops writing (reading goes on): used when another tab saved something this page
     /// cannot read, which must not be written over.
     pub fn stop_writing(&mut self) {
@@ -183,6 +274,10 @@ impl ProgressStore {
             None => doc.clone(),
             Some(text) => {
                 let stored = read_stored(&text);
+                if let Some(version) = stored.newer {
+                    self.writable = false;
+                    return Err(Notice::SavedByNewer { version });
+                }
                 if stored.problem.is_some() {
                     self.back_up(&text, now)
                         .map_err(|reason| self.fail(reason))?;
@@ -215,4 +310,21 @@ pub fn follow_other_tabs(on_change: impl Fn(Stored) + 'static) {
         }
     });
     on_cleanup(move || handle.remove());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::site;
+
+    #[test]
+    fn sites_are_told_apart_by_scheme_and_registrable_name() {
+        assert_eq!(
+            site("https://guide.example.org"),
+            site("https://blog.example.org:8443")
+        );
+        assert_ne!(site("https://example.org"), site("http://example.org"));
+        assert_ne!(site("http://127.0.0.1:8080"), site("http://localhost:8080"));
+        assert_eq!(site("http://127.0.0.1:8080"), site("http://127.0.0.1:9090"));
+        assert_ne!(site("https://a.example.org"), site("https://a.example.net"));
+    }
 }

@@ -11,8 +11,8 @@ use super::compression::inflate;
 use super::context::RoadmapContext;
 use super::edits::Edit;
 use super::model::{
-    preview_import, preview_link_without_notes, read_fragment, write_calendar, Checklist, Fault,
-    ImportPreview, LinkError, ProgressDoc, MAX_STORED_BYTES,
+    encode, preview_import, preview_link_without_notes, read_fragment, write_calendar, Checklist,
+    Fault, ImportPreview, LinkError, ProgressDoc, UndoStack, WholeChange, MAX_STORED_BYTES,
 };
 use super::share_dialog::ShareDialog;
 use super::tool_requests::{Requests, ToolRequest};
@@ -28,14 +28,14 @@ const CALENDAR_FILE: &str = "infrastructure-engineer-roadmap.ics";
 part_entry! {
     tools,
     /// The tool panels' part.
-    pub fn panels_part(undo: RwSignal<Option<ProgressDoc>>, requests: Requests) -> Result<Maker, PartMissing> {
+    pub fn panels_part(undo: RwSignal<UndoStack>, requests: Requests) -> Result<Maker, PartMissing> {
         Ok(Arc::new(move || view! { <ToolPanels undo requests /> }.into_any()))
     }
 }
 
 /// The panels, each shown when its request comes.
 #[component]
-fn ToolPanels(undo: RwSignal<Option<ProgressDoc>>, requests: Requests) -> impl IntoView {
+fn ToolPanels(undo: RwSignal<UndoStack>, requests: Requests) -> impl IntoView {
     let RoadmapContext {
         doc,
         edit,
@@ -47,6 +47,7 @@ fn ToolPanels(undo: RwSignal<Option<ProgressDoc>>, requests: Requests) -> impl I
     let from_link = RwSignal::new(false);
     let confirming_reset = RwSignal::new(false);
     let share_opens = RwSignal::new(0_u32);
+    let counted = checklist.clone();
     effect(move |_| {
         for request in requests.take() {
             match request {
@@ -58,34 +59,48 @@ fn ToolPanels(undo: RwSignal<Option<ProgressDoc>>, requests: Requests) -> impl I
                     import_error,
                     from_link,
                 ),
-                ToolRequest::OpenLink => {
-                    open_progress_link(&checklist, doc, preview, import_error, from_link)
+                ToolRequest::OpenLink(hash) => {
+                    open_progress_link(&hash, &checklist, doc, preview, import_error, from_link)
                 }
                 ToolRequest::Reset => confirming_reset.set(true),
                 ToolRequest::Share => share_opens.update(|n| *n += 1),
+                ToolRequest::ShowUndo => {}
                 ToolRequest::Calendar => {
-                    if let Ok(ics) =
-                        doc.with_untracked(|doc| write_calendar(&checklist, doc, now_ms()))
-                    {
+                    let mut next = doc.get_untracked();
+                    let file = next.next_calendar(reader_id, now_ms());
+                    if let Ok(ics) = write_calendar(&checklist, &next, &file, now_ms()) {
                         save_text(CALENDAR_FILE, "text/calendar", &ics);
+                        edit.run(Edit::Calendar(file));
                     }
                 }
             }
         }
     });
+    // Applied to the document as it is at the press, and undoable like a reset.
     let apply = move |merge: bool| {
-        if let Some(found) = preview.get_untracked() {
-            let next = doc.with_untracked(|current| {
-                if merge {
-                    found.merge_into(current)
-                } else {
-                    found.replace(current, now_ms())
-                }
-            });
-            edit.run(Edit::Restore(next));
-            undo.set(None);
+        let Some(found) = preview.get_untracked() else {
+            return;
+        };
+        let before = doc.get_untracked();
+        let from_link = from_link.get_untracked();
+        let (next, change) = if merge {
+            (found.merge_into(&before), WholeChange::Merged { from_link })
+        } else {
+            (
+                found.replace(&before, now_ms()),
+                WholeChange::Replaced { from_link },
+            )
+        };
+        // Checked again at the press: the progress may have grown since the preview opened.
+        if let Err(fault) = encode(&next) {
+            import_error.set(Some(fault.describe("With it, your saved progress")));
             preview.set(None);
+            return;
         }
+        edit.run(Edit::Restore(next));
+        let after = doc.get_untracked();
+        undo.update(|stack| stack.push(change, before, after));
+        preview.set(None);
     };
     view! {
         {move || import_error.get().map(|message| view! {
@@ -95,15 +110,22 @@ fn ToolPanels(undo: RwSignal<Option<ProgressDoc>>, requests: Requests) -> impl I
         }.into_any())}
         {move || preview.get().map(|found| {
             let unknown = found.unknown_ids.len();
+            let checklist = counted.clone();
+            // Counted against the document as it is now: a tick or a note made while the
+            // preview is open shows in the counts before the reader presses.
+            let counts = move || doc.with(|current| {
+                let counts = found.changes(&checklist, current, now_ms());
+                format!(
+                    "Replacing your progress with this {} changes {} items and {} notes; merging it keeps the newer of each and changes {} items and {} notes.{}",
+                    if from_link.get_untracked() { "link" } else { "file" },
+                    counts.items_changed, counts.notes_changed, counts.merge_items_changed, counts.merge_notes_changed,
+                    if counts.planner_changed { " It also sets a different pace plan." } else { "" },
+                )
+            });
             view! {
                 <div class="notice import-preview" role="status">
                     <p>
-                        {format!(
-                            "Replacing your progress with this {} changes {} items and {} notes; merging it keeps the newer of each and changes {} items and {} notes.",
-                            if from_link.get_untracked() { "link" } else { "file" },
-                            found.items_changed, found.notes_changed, found.merge_items_changed, found.merge_notes_changed
-                        )}
-                        {found.planner_changed.then_some(" It also sets a different pace plan.")}
+                        {counts}
                         {(unknown > 0).then(|| format!(" {unknown} of its items are not in this roadmap; they are kept but not shown."))}
                     </p>
                     <div class="tool-bar">
@@ -120,21 +142,24 @@ fn ToolPanels(undo: RwSignal<Option<ProgressDoc>>, requests: Requests) -> impl I
                 <p id="reset-question">"Reset all progress? Every item's state, every note and your pace plan will be cleared."</p>
                 <div class="tool-bar">
                     <button type="button" class="danger" on:click=move |_| {
-                        undo.set(Some(doc.get_untracked()));
+                        let before = doc.get_untracked();
                         edit.run(Edit::Reset);
+                        let after = doc.get_untracked();
+                        undo.update(|stack| stack.push(WholeChange::Reset, before, after));
                         confirming_reset.set(false);
                     }>"Reset everything"</button>
                     <button type="button" class="secondary" on:click=move |_| confirming_reset.set(false)>"Cancel"</button>
                 </div>
             </div>
         }.into_any())}
-        {move || undo.get().map(|previous| view! {
+        {move || undo.with(UndoStack::latest).map(|change| view! {
             <div class="notice" role="status">
-                <p>"Your progress was reset."</p>
+                <p>{change.done()}{move || undo.with(UndoStack::earlier)}</p>
                 <button type="button" on:click=move |_| {
-                    edit.run(Edit::Restore(previous.clone()));
-                    undo.set(None);
-                }>"Undo reset"</button>
+                    if let Some(undoable) = undo.try_update(UndoStack::pop).flatten() {
+                        edit.run(Edit::Restore(doc.with_untracked(|current| undoable.undone(current))));
+                    }
+                }>{change.undo_label()}</button>
             </div>
         }.into_any())}
         <ShareDialog opens=share_opens />
@@ -169,30 +194,19 @@ fn import_file(
     });
 }
 
-/// Reads a progress link from the URL, removes it from the address bar, and shows what it
-/// would change (or why it cannot be used), scrolled into view.
+/// Reads the progress link `hash` (the tool bar took it out of the address bar) and shows what
+/// it would change (or why it cannot be used), scrolled into view.
 fn open_progress_link(
+    hash: &str,
     checklist: &Arc<Checklist>,
     doc: RwSignal<ProgressDoc>,
     preview: RwSignal<Option<ImportPreview>>,
     import_error: RwSignal<Option<String>>,
     from_link: RwSignal<bool>,
 ) {
-    let Some(window) = web_sys::window() else {
+    let Some(read) = read_fragment(hash) else {
         return;
     };
-    let location = window.location();
-    let Some(read) = read_fragment(&location.hash().unwrap_or_default()) else {
-        return;
-    };
-    if let Ok(history) = window.history() {
-        let address = format!(
-            "{}{}",
-            location.pathname().unwrap_or_default(),
-            location.search().unwrap_or_default()
-        );
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
-    }
     from_link.set(true);
     let checklist = checklist.clone();
     spawn_local(async move {
@@ -247,4 +261,15 @@ fn show_outcome(
     };
     import_error.set(problem);
     preview.set(found);
+}
+
+/// A new reader id for calendar files: 16 random letters and digits.
+fn reader_id() -> String {
+    const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
+    (0..16)
+        .map(|_| {
+            let index = (js_sys::Math::random() * ALPHABET.len() as f64) as usize;
+            char::from(ALPHABET[index.min(ALPHABET.len() - 1)])
+        })
+        .collect()
 }

@@ -8,14 +8,16 @@ use leptos::prelude::*;
 pub enum ToolRequest {
     /// Preview this file.
     Import(web_sys::File),
-    /// Preview the progress link in the address bar.
-    OpenLink,
+    /// Preview this progress link (the address's fragment, already out of the address bar).
+    OpenLink(String),
     /// Ask before resetting everything.
     Reset,
     /// Open the share dialog.
     Share,
     /// Save the plan's calendar file.
     Calendar,
+    /// Show the Undo of a change made outside the panels (their notice shows every Undo).
+    ShowUndo,
 }
 
 /// The requests as the panels read them: they wait in order until taken (those made while the

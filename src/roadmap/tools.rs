@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::calendar_button::CalendarButton;
 use super::context::RoadmapContext;
-use super::model::{is_progress_link, Date, ProgressDoc};
+use super::model::{is_progress_link, Date, ProgressDoc, UndoStack};
 use super::tool_panels::panels_part;
 use super::tool_requests::{AskTool, ToolRequest};
 use crate::embed::model::EmbedPart;
@@ -20,33 +20,56 @@ use crate::platform::parts::part_once;
 
 /// Saves the progress as a JSON file named after today's date.
 pub fn export(doc: &ProgressDoc, today: Date) {
+    export_text(&doc.to_json(), today);
+}
+
+/// Saves `json` (a progress document) as the export file of `today`.
+pub fn export_text(json: &str, today: Date) {
     save_text(
         &format!("career-guide-roadmap-{today}.json"),
         "application/json",
-        &doc.to_json(),
+        json,
     );
 }
 
 /// The roadmap's tool bar, and the panels its buttons open.
 #[component]
-pub fn RoadmapTools(today: Date, undo: RwSignal<Option<ProgressDoc>>) -> impl IntoView {
+pub fn RoadmapTools(today: Date, undo: RwSignal<UndoStack>, tools: AskTool) -> impl IntoView {
     let RoadmapContext { doc, .. } = expect_context::<RoadmapContext>();
-    let tools = AskTool::new();
     provide_context(tools);
     let file_input = NodeRef::<leptos::html::Input>::new();
 
     // A progress link (`#progress=…`), on arrival or pasted into the address bar of an open
-    // page: the same preview as a file, once (the panels take the fragment out of the address).
+    // page: the same preview as a file, once. The fragment leaves the address bar here, at once,
+    // so that a reload or a bookmark never brings it back, even while the panels' part is on its
+    // way or cannot be fetched (the request keeps the link for them).
     let scope = Owner::current();
     effect(move |opened: Option<()>| {
         if opened.is_some() {
             return;
         }
         let open_link = move || {
-            let hash = web_sys::window().and_then(|window| window.location().hash().ok());
-            if hash.is_some_and(|hash| is_progress_link(&hash)) {
-                tools.ask(ToolRequest::OpenLink);
+            let Some(window) = web_sys::window() else {
+                return;
+            };
+            let location = window.location();
+            let hash = location.hash().unwrap_or_default();
+            if !is_progress_link(&hash) {
+                return;
             }
+            if let Ok(history) = window.history() {
+                let address = format!(
+                    "{}{}",
+                    location.pathname().unwrap_or_default(),
+                    location.search().unwrap_or_default()
+                );
+                let _ = history.replace_state_with_url(
+                    &wasm_bindgen::JsValue::NULL,
+                    "",
+                    Some(&address),
+                );
+            }
+            tools.ask(ToolRequest::OpenLink(hash));
         };
         open_link();
         let listener = window_event_listener(leptos::ev::hashchange, move |_| open_link());

@@ -151,6 +151,31 @@ describe('embedding', () => {
     }
   });
 
+  test('host elements named after document and form properties cannot stop or misplace the frames', async () => {
+    // Named images shadow document.body, .baseURI and .createElement; inputs shadow their form's
+    // methods; an element's id shadows window.addEventListener.
+    const site = await host(`
+      <img name="body" alt=""><img name="baseURI" alt=""><img name="createElement" alt="">
+      <div id="addEventListener"></div>
+      <form id="chart" data-career-guide="chart"><input name="getAttribute"><input name="setAttribute"><input name="appendChild"></form>
+      ${loader()}`);
+    const context = await browser.newContext({ reducedMotion: 'reduce' });
+    try {
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(String(error)));
+      await page.goto(site.url);
+      await page.waitForFunction(() => document.querySelectorAll('#chart iframe').length === 1, null, { timeout: 10_000 });
+      assert.ok((await page.getAttribute('#chart iframe', 'src')).startsWith(app.url));
+      const { outer } = await settled(page, '#chart iframe');
+      assert.ok(outer > 100, 'the frame is sized by the app\'s messages');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+      await site.close();
+    }
+  });
+
   test('an explicit app address on the script element is used', async () => {
     const site = await host(`<div id="guide" data-career-guide="guide" data-section="faq"></div>`, {});
     const context = await browser.newContext();
@@ -204,6 +229,48 @@ describe('embedding', () => {
     await site.close();
   });
 
+  test('in another site\'s page the embedded checklist says whether it keeps progress, and points to the link that carries it', async () => {
+    // localhost and 127.0.0.1 are different sites: the frame is a third-party one, whose storage
+    // the browser partitions (kept for that host site only) or blocks.
+    const site = await host(`<div id="roadmap" data-career-guide="roadmap"></div>${loader()}`);
+    const context = await browser.newContext({ reducedMotion: 'reduce', permissions: ['clipboard-read', 'clipboard-write'] });
+    try {
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error));
+      await page.goto(site.url.replace('127.0.0.1', 'localhost'));
+      const frame = await (await page.waitForSelector('#roadmap iframe')).contentFrame();
+      await frame.waitForSelector('.check-item');
+      const kept = await frame.evaluate(() => {
+        try {
+          localStorage.setItem('career-guide:probe-test', '1');
+          localStorage.removeItem('career-guide:probe-test');
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      const notice = frame.locator('.notice.warning');
+      await notice.waitFor();
+      assert.match(await notice.textContent(), kept ? /Progress here is kept for this site only/ : /Progress will not be saved here/);
+      await frame.click('#item-tool-terraform .state-button:has-text("Done")');
+      await notice.locator('button:has-text("Share or move my progress")').click();
+      await frame.waitForSelector('.share-dialog #share-link');
+      const link = await frame.inputValue('.share-dialog #share-link');
+      assert.ok(link.startsWith(app.url) && !link.includes('embed='), `the link opens the full guide: ${link}`);
+      // The full guide, opened from that link, brings the frame's tick along.
+      const full = await context.newPage();
+      await full.goto(link);
+      await full.locator('.import-preview').waitFor();
+      await full.click('button:has-text("Replace my progress")');
+      assert.match(await full.textContent('#item-tool-terraform [aria-pressed="true"]'), /Done/);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+      await site.close();
+    }
+  });
+
   test('with storage blocked in the frame, the embedded checklist works in memory and says so', async () => {
     const site = await host(`<div id="roadmap" data-career-guide="roadmap"></div>${loader()}`);
     const context = await browser.newContext();
@@ -223,6 +290,7 @@ describe('embedding', () => {
     const frame = await (await page.waitForSelector('#roadmap iframe')).contentFrame();
     await frame.waitForSelector('.check-item');
     assert.match(await frame.textContent('.notice.warning'), /Progress will not be saved here: this browser blocks storage for this page/);
+    assert.equal(await frame.locator('.notice.warning button:has-text("Share or move my progress")').count(), 1, 'the way to carry the ticks');
     await frame.click('#item-tool-terraform .state-button:has-text("Done")');
     assert.match(await frame.textContent('#item-tool-terraform [aria-pressed="true"]'), /Done/);
     assert.deepEqual(errors, []);

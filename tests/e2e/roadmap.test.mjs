@@ -67,10 +67,11 @@ describe('the roadmap checklist', () => {
     await context.close();
   });
 
+  // A value of a future version is not damaged: it is never written over nor backed up
+  // (storage-faults.test.mjs).
   const corruptions = {
     'not JSON': '{"version": 1, "items": {',
     'the wrong shape': '[1, 2, 3]',
-    'a future version': JSON.stringify({ version: 99, updated_at: 1, items: {} }),
     'a huge value': JSON.stringify({ version: 1, updated_at: 1, items: {}, padding: 'x'.repeat(1_100_000) }),
     'a partly valid document': JSON.stringify({ version: 1, updated_at: 5, items: { [itemIds[0]]: { state: 'done', note: 'kept', updated_at: 5 }, [itemIds[1]]: { state: 'exploded', updated_at: 5 } } }),
   };
@@ -286,17 +287,48 @@ describe('the roadmap checklist', () => {
       assert.equal(alarm.getFirstPropertyValue('trigger').toString(), '-P7D');
       assert.equal(alarm.getFirstPropertyValue('action'), 'DISPLAY');
       assert.ok(event.component.getFirstPropertyValue('dtstamp'), 'stamped');
-      const minutes = Math.floor(Date.now() / 60_000);
-      assert.ok([minutes - 1, minutes].includes(event.sequence), 'the revision: minutes since 1970');
+      assert.equal(event.sequence, 1, 'the first file is the first revision');
+      assert.match(event.uid, new RegExp(`^step-${step.id}-[a-z0-9]{16}-infrastructure-engineer@`), 'this step, this reader, this guide');
     }
     const name = (item) => item.term ?? item.text;
     const described = events[0].description;
     assert.ok(!described.includes(name(coreTools.items[0])), 'a done item is not listed');
     for (const item of coreTools.items.slice(1)) assert.ok(described.includes(name(item)), `${name(item)} listed, unescaped`);
-    const again = new ICAL.Component(ICAL.parse(await download())).getAllSubcomponents('vevent')
-      .map((event) => event.getFirstPropertyValue('uid'));
+    const second = new ICAL.Component(ICAL.parse(await download())).getAllSubcomponents('vevent');
+    const again = second.map((event) => event.getFirstPropertyValue('uid'));
     assert.deepEqual(again, events.map((event) => event.uid), 'the same ids every time, so a calendar updates');
     assert.equal(new Set(again).size, again.length);
+    // Downloaded again within the same second, and after a reload: each a newer revision.
+    assert.deepEqual(second.map((event) => event.getFirstPropertyValue('sequence')), events.map(() => 2));
+    await page.reload();
+    await page.keyboard.press('Shift');
+    await page.waitForSelector('#app .check-item');
+    await page.waitForFunction(() => !document.querySelector('button.calendar-button').disabled);
+    const third = new ICAL.Component(ICAL.parse(await download())).getAllSubcomponents('vevent');
+    assert.deepEqual(third.map((event) => event.getFirstPropertyValue('sequence')), events.map(() => 3));
+    assert.deepEqual(third.map((event) => event.getFirstPropertyValue('uid')), again);
+    // Another reader (another browser) gets events of their own.
+    const other = await openRoadmap({ acceptDownloads: true });
+    await other.page.fill('.planner input[type="date"]', '2027-01-04');
+    await other.page.dispatchEvent('.planner input[type="date"]', 'change');
+    await other.page.waitForFunction(() => !document.querySelector('button.calendar-button').disabled);
+    const [theirs] = await Promise.all([other.page.waitForEvent('download'), other.page.click('button.calendar-button')]);
+    const theirUids = new ICAL.Component(ICAL.parse(readFileSync(await theirs.path(), 'utf8')))
+      .getAllSubcomponents('vevent').map((event) => event.getFirstPropertyValue('uid'));
+    assert.ok(theirUids.every((uid) => !again.includes(uid)), 'no event of theirs collides with this reader\'s');
+    await other.context.close();
+    await context.close();
+  });
+
+  test('a plan whose dates run past the year 9999 gives no calendar file, and says why', async () => {
+    const { page, context } = await openRoadmap();
+    await page.fill('.planner input[type="date"]', '9999-12-01');
+    await page.dispatchEvent('.planner input[type="date"]', 'change');
+    const button = page.locator('button.calendar-button');
+    await page.waitForFunction(() => document.querySelector('.calendar-button')?.getAttribute('aria-describedby'));
+    assert.equal(await button.isDisabled(), true);
+    const reason = await page.textContent(`#${await button.getAttribute('aria-describedby')}`);
+    assert.match(reason, /past the year 9999/);
     await context.close();
   });
 

@@ -189,7 +189,7 @@ describe('progress under storage faults', () => {
       await other.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, newer(n)]);
     }
     await reader.page.waitForSelector('.roadmap .notice.warning');
-    assert.match(await reader.page.textContent('.roadmap .notice.warning'), /Another tab saved progress this page cannot read/);
+    assert.match(await reader.page.textContent('.roadmap .notice.warning'), /saved by a newer version of this guide/);
     // The other tab's writes reach this one's storage in their own time: wait for the last, then
     // give the app's storage events time to do what they would do.
     await reader.page.waitForFunction(([key, text]) => localStorage.getItem(key) === text, [KEY, newer(4)]);
@@ -199,8 +199,32 @@ describe('progress under storage faults', () => {
     await mark(reader.page, itemIds[3], 'Done');
     assert.match(await pressed(reader.page, itemIds[3]), /Done/);
     assert.equal(await stored(reader.page), newer(4), 'an edit here does not write over it either');
-    assert.equal(await reader.page.locator('.roadmap .notice.warning:has-text("Another tab")').count(), 1, 'one notice');
+    assert.equal(await reader.page.locator('.roadmap .notice.warning:has-text("newer version")').count(), 1, 'one notice');
     assert.deepEqual(reader.errors, []);
+    await context.close();
+  });
+  test('progress saved by a newer release is never written over: the page saves nothing, says so, and offers Reload', async () => {
+    const context = await app.browser.newContext();
+    const { page, errors } = await openIn(context);
+    const newer = JSON.stringify({ version: 2, updated_at: 9, items: { [itemIds[0]]: { state: 'done', updated_at: 9 } }, streak: 12 });
+    await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, newer]);
+    await page.reload();
+    await appInCharge(page);
+    const notice = page.locator('.roadmap .notice.warning:has-text("newer version")');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /format 2.*saves nothing/);
+    assert.equal(await notice.locator('button:has-text("Reload")').count(), 1);
+    await mark(page, itemIds[1], 'Done');
+    await page.waitForTimeout(200);
+    assert.match(await pressed(page, itemIds[1]), /Done/, 'the checklist still answers');
+    assert.equal(await stored(page), newer, 'what the newer release saved is untouched');
+    assert.deepEqual(await backups(page), [], 'nothing to back up: it is not damaged');
+    const download = page.waitForEvent('download');
+    await notice.locator('button:has-text("Export")').click();
+    const file = await download;
+    assert.match(file.suggestedFilename(), /\.json$/);
+    assert.equal(readFileSync(await file.path(), 'utf8'), newer, 'the export carries what the newer release saved');
+    assert.deepEqual(errors, []);
     await context.close();
   });
 });

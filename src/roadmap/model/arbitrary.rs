@@ -4,7 +4,7 @@ use proptest::collection::btree_map;
 use proptest::prelude::*;
 
 use super::date::Date;
-use super::document::{ItemProgress, Planner, ProgressDoc, CURRENT_VERSION};
+use super::document::{CalendarFile, ItemProgress, Planner, ProgressDoc, CURRENT_VERSION};
 use super::state::ItemState;
 
 /// A timestamp: usually small, so that ties and near-ties happen often; sometimes any value.
@@ -41,14 +41,21 @@ pub fn doc() -> impl Strategy<Value = ProgressDoc> {
         proptest::option::of(planner()),
         time(),
         time(),
+        proptest::option::of(calendar()),
     )
         .prop_map(
-            |(items, planner, updated_at, planner_updated_at)| ProgressDoc {
+            |(items, planner, updated_at, planner_updated_at, calendar)| ProgressDoc {
                 version: CURRENT_VERSION,
                 updated_at,
                 items,
                 planner,
                 planner_updated_at,
+                calendar,
             },
         )
+}
+
+/// A calendar file record: a few ids and revisions, so that two documents' often tie.
+pub fn calendar() -> impl Strategy<Value = CalendarFile> {
+    (0_u32..4, "[a-c0-9]{1,3}").prop_map(|(sequence, id)| CalendarFile { sequence, id })
 }

@@ -4,11 +4,13 @@
 
 use super::checklist::Checklist;
 use super::date::Date;
-use super::document::ProgressDoc;
+use super::document::{CalendarFile, ProgressDoc};
 use super::planner::plan;
 
-/// Where the event ids live: a step's event keeps its id from one download to the next, so a
-/// calendar that imports the file again updates the events instead of adding copies.
+/// Where the event ids live, after the guide's and the reader's names: a step's event keeps its
+/// id from one of this reader's downloads to the next, so a calendar that imports the file again
+/// updates the events instead of adding copies; another reader's or another guide's never
+/// collide with them.
 const UID_DOMAIN: &str = "roadmap.career-guide";
 
 /// The calendar's name, as calendar apps show it.
@@ -21,6 +23,8 @@ pub enum NoCalendar {
     NoPlan,
     /// No step of the roadmap has a duration to plan with.
     NoTimedStep,
+    /// A target date falls outside the years 1 to 9999, which calendar files cannot hold.
+    OutOfRange,
 }
 
 impl NoCalendar {
@@ -31,21 +35,49 @@ impl NoCalendar {
                 "Set a start date in the pace planner first: the calendar holds each step's target date."
             }
             NoCalendar::NoTimedStep => "No step of the roadmap has a duration to plan with.",
+            NoCalendar::OutOfRange => {
+                "The plan's dates run past the year 9999, which calendar files cannot hold: choose an earlier start date."
+            }
         }
     }
 }
 
-/// The `.ics` text for the plan in `doc`; `now_ms` (Unix milliseconds) stamps it.
+/// Why the plan in `doc` cannot be a calendar file on `today`, if it cannot.
+pub fn calendar_problem(
+    checklist: &Checklist,
+    doc: &ProgressDoc,
+    today: Date,
+) -> Option<NoCalendar> {
+    if !checklist.steps.iter().any(|step| step.months.is_some()) {
+        return Some(NoCalendar::NoTimedStep);
+    }
+    let planner = doc.planner.as_ref()?;
+    let plans = plan(checklist, planner, doc, today);
+    let fits = |date: Date| (1..=9999).contains(&date.year);
+    plans
+        .iter()
+        .filter_map(|step| step.target)
+        .any(|target| !fits(target) || !fits(target.add_days(1)))
+        .then_some(NoCalendar::OutOfRange)
+}
+
+/// The `.ics` text for the plan in `doc`, as this reader's `file` (its id and revision);
+/// `now_ms` (Unix milliseconds) stamps it.
 pub fn write_calendar(
     checklist: &Checklist,
     doc: &ProgressDoc,
+    file: &CalendarFile,
     now_ms: u64,
 ) -> Result<String, NoCalendar> {
     let planner = doc.planner.as_ref().ok_or(NoCalendar::NoPlan)?;
     let today = Date::from_unix_ms(now_ms);
+    if let Some(problem) = calendar_problem(checklist, doc, today) {
+        return Err(problem);
+    }
     let plans = plan(checklist, planner, doc, today);
     let stamp = utc_stamp(now_ms);
-    let sequence = revision(now_ms);
+    let sequence = file.sequence;
+    let owner = format!("{}-{}", uid_part(&file.id), uid_part(&checklist.guide));
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_owned(),
         "VERSION:2.0".to_owned(),
@@ -83,7 +115,7 @@ pub fn write_calendar(
         let summary = format!("Roadmap step {}: {}", number + 1, step.title);
         lines.extend([
             "BEGIN:VEVENT".to_owned(),
-            format!("UID:step-{}@{UID_DOMAIN}", uid_part(&step.id)),
+            format!("UID:step-{}-{owner}@{UID_DOMAIN}", uid_part(&step.id)),
             format!("DTSTAMP:{stamp}"),
             format!("SEQUENCE:{sequence}"),
             format!("DTSTART;VALUE=DATE:{}", ics_date(target)),
@@ -107,13 +139,6 @@ pub fn write_calendar(
     }
     lines.push("END:VCALENDAR".to_owned());
     Ok(lines.iter().map(|line| fold(line)).collect::<String>())
-}
-
-/// The events' revision (`SEQUENCE`) for a file made at `ms`: the minutes since 1970, so that
-/// each later download is a newer revision of the same events, which a calendar that already
-/// holds them applies (RFC 5546); a signed 32-bit INTEGER until the year 6053.
-fn revision(ms: u64) -> u64 {
-    (ms / 60_000).min(i32::MAX as u64)
 }
 
 /// `date` as an iCalendar DATE (`20270301`).
@@ -196,6 +221,14 @@ mod tests {
     /// 2026-11-30 13:05:01 UTC.
     const NOW: u64 = 1_796_043_901_000;
 
+    /// A reader's first calendar file.
+    fn reader() -> CalendarFile {
+        CalendarFile {
+            sequence: 1,
+            id: "r1".into(),
+        }
+    }
+
     fn planned(doc: &mut ProgressDoc) {
         doc.planner = Some(Planner {
             start: Date::new(2027, 1, 4).unwrap(),
@@ -214,7 +247,7 @@ mod tests {
 
     #[test]
     fn without_a_start_date_there_is_no_calendar_and_the_reason_says_why() {
-        let error = write_calendar(&checklist(), &ProgressDoc::new(), NOW).unwrap_err();
+        let error = write_calendar(&checklist(), &ProgressDoc::new(), &reader(), NOW).unwrap_err();
         assert_eq!(error, NoCalendar::NoPlan);
         assert!(error.reason().contains("start date"));
     }
@@ -224,7 +257,7 @@ mod tests {
         let checklist = checklist();
         let mut doc = ProgressDoc::new();
         planned(&mut doc);
-        let ics = write_calendar(&checklist, &doc, NOW).unwrap();
+        let ics = write_calendar(&checklist, &doc, &reader(), NOW).unwrap();
         let lines = lines(&ics);
         assert_eq!(lines.first().map(String::as_str), Some("BEGIN:VCALENDAR"));
         assert_eq!(lines.last().map(String::as_str), Some("END:VCALENDAR"));
@@ -269,7 +302,7 @@ mod tests {
                 .filter(|l| l.starts_with("UID:"))
                 .collect()
         };
-        let first = uids(&write_calendar(&checklist, &doc, NOW).unwrap());
+        let first = uids(&write_calendar(&checklist, &doc, &reader(), NOW).unwrap());
         let item = checklist.steps[0].items[0].id.clone();
         doc.items.insert(
             item,
@@ -279,37 +312,89 @@ mod tests {
                 updated_at: NOW,
             },
         );
-        let later = uids(&write_calendar(&checklist, &doc, NOW + 86_400_000).unwrap());
+        let later = uids(&write_calendar(&checklist, &doc, &reader(), NOW + 86_400_000).unwrap());
         assert_eq!(first, later);
         let unique: std::collections::BTreeSet<_> = first.iter().collect();
         assert_eq!(unique.len(), first.len());
     }
 
     #[test]
-    fn a_later_download_is_a_newer_revision_of_each_event() {
+    fn every_download_is_a_newer_revision_of_each_event_even_in_the_same_second() {
         // Calendars apply an event they already hold only when its SEQUENCE is higher (RFC 5546).
         let checklist = checklist();
         let mut doc = ProgressDoc::new();
         planned(&mut doc);
-        let sequences = |now: u64| -> Vec<u64> {
-            lines(&write_calendar(&checklist, &doc, now).unwrap())
+        let download = |doc: &mut ProgressDoc| -> Vec<u64> {
+            let file = doc.next_calendar(|| "r1".into(), NOW);
+            lines(&write_calendar(&checklist, doc, &file, NOW).unwrap())
                 .iter()
                 .filter_map(|l| l.strip_prefix("SEQUENCE:"))
                 .map(|n| n.parse().unwrap())
                 .collect()
         };
-        let first = sequences(NOW);
-        let events = lines(&write_calendar(&checklist, &doc, NOW).unwrap())
-            .iter()
-            .filter(|l| *l == "BEGIN:VEVENT")
-            .count();
-        assert_eq!(first.len(), events);
-        let later = sequences(NOW + 60_000);
-        assert!(first.iter().zip(&later).all(|(a, b)| a < b));
-        // An INTEGER of RFC 5545 (a signed 32-bit value), for thousands of years.
-        assert!(sequences(u64::from(u32::MAX) * 1000 * 60)
-            .iter()
-            .all(|&n| n <= i32::MAX as u64));
+        let first = download(&mut doc);
+        let second = download(&mut doc);
+        assert!(!first.is_empty());
+        assert!(first.iter().zip(&second).all(|(a, b)| a < b));
+        // An INTEGER of RFC 5545: a signed 32-bit value, however many downloads.
+        doc.calendar = Some(CalendarFile {
+            sequence: i32::MAX as u32,
+            id: "r1".into(),
+        });
+        assert!(download(&mut doc).iter().all(|&n| n == i32::MAX as u64));
+    }
+
+    #[test]
+    fn uids_are_this_readers_and_this_guides() {
+        let checklist = checklist();
+        let mut doc = ProgressDoc::new();
+        planned(&mut doc);
+        let uids = |file: &CalendarFile, checklist: &Checklist| -> Vec<String> {
+            lines(&write_calendar(checklist, &doc, file, NOW).unwrap())
+                .into_iter()
+                .filter(|l| l.starts_with("UID:"))
+                .collect()
+        };
+        let mine = uids(&reader(), &checklist);
+        assert!(
+            mine[0].contains("-r1-infrastructure-engineer@"),
+            "{}",
+            mine[0]
+        );
+        let theirs = uids(
+            &CalendarFile {
+                sequence: 1,
+                id: "r2".into(),
+            },
+            &checklist,
+        );
+        let mut other_guide = checklist.clone();
+        other_guide.guide = "site-reliability-engineer".into();
+        let other = uids(&reader(), &other_guide);
+        for (index, uid) in mine.iter().enumerate() {
+            assert_ne!(uid, &theirs[index]);
+            assert_ne!(uid, &other[index]);
+        }
+    }
+
+    #[test]
+    fn dates_past_the_year_9999_make_no_calendar_and_say_why() {
+        let checklist = checklist();
+        let mut doc = ProgressDoc::new();
+        doc.planner = Some(Planner {
+            start: Date::new(9999, 12, 1).unwrap(),
+            hours_per_week: 1,
+        });
+        let today = Date::from_unix_ms(NOW);
+        assert_eq!(
+            calendar_problem(&checklist, &doc, today),
+            Some(NoCalendar::OutOfRange)
+        );
+        let refused = write_calendar(&checklist, &doc, &reader(), NOW).unwrap_err();
+        assert_eq!(refused, NoCalendar::OutOfRange);
+        assert!(refused.reason().contains("9999"));
+        planned(&mut doc);
+        assert_eq!(calendar_problem(&checklist, &doc, today), None);
     }
 
     #[test]
@@ -332,7 +417,7 @@ mod tests {
                 updated_at: NOW,
             },
         );
-        let ics = write_calendar(&checklist, &doc, NOW).unwrap();
+        let ics = write_calendar(&checklist, &doc, &reader(), NOW).unwrap();
         let heading = format!("DESCRIPTION:Step {}:", number + 1);
         let description = lines(&ics)
             .into_iter()

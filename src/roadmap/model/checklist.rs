@@ -2,7 +2,7 @@
 
 use crate::data::{Block, Guide, MonthRange};
 
-use super::document::ProgressDoc;
+use super::document::{ItemProgress, ProgressDoc};
 use super::state::ItemState;
 
 /// One item to check off.
@@ -37,7 +37,23 @@ impl ChecklistStep {
 /// The roadmap's steps, in order.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Checklist {
+    /// The guide's role in lowercase words joined by `-` (`infrastructure-engineer`): names
+    /// what belongs to this guide, such as its calendar events.
+    pub guide: String,
     pub steps: Vec<ChecklistStep>,
+}
+
+/// `text` in lowercase ASCII letters and digits, each other run of characters as one `-`.
+fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
 }
 
 impl Checklist {
@@ -72,7 +88,10 @@ impl Checklist {
                     .collect(),
             })
             .collect();
-        Checklist { steps }
+        Checklist {
+            guide: slug(&guide.role.name),
+            steps,
+        }
     }
 
     /// The step with this id.
@@ -101,6 +120,16 @@ impl Checklist {
     /// How each step's items stand in `doc`, in step order.
     pub fn step_counts(&self, doc: &ProgressDoc) -> Vec<Counts> {
         self.steps.iter().map(|step| step.counts(doc)).collect()
+    }
+
+    /// The ids in `doc` that this roadmap does not have whose entries still hold something (a
+    /// state or a note): what the reader is told of, and may remove. Sorted.
+    pub fn leftover_ids(&self, doc: &ProgressDoc) -> Vec<String> {
+        doc.items
+            .iter()
+            .filter(|(id, item)| !self.contains(id) && !item.shows_as(&ItemProgress::default()))
+            .map(|(id, _)| id.clone())
+            .collect()
     }
 
     /// The ids in `doc` that this roadmap does not have (kept in the document, not shown),

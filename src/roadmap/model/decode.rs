@@ -5,8 +5,8 @@ use serde_json::{Map, Value};
 
 use super::date::Date;
 use super::document::{
-    truncate_note, ItemProgress, Planner, ProgressDoc, CURRENT_VERSION, HOURS_PER_WEEK,
-    MAX_STORED_BYTES, NOTE_MAX_CHARS,
+    truncate_note, CalendarFile, ItemProgress, Planner, ProgressDoc, CALENDAR_ID_MAX_CHARS,
+    CURRENT_VERSION, HOURS_PER_WEEK, MAX_STORED_BYTES, NOTE_MAX_CHARS,
 };
 use super::json_text::json_string;
 use super::state::ItemState;
@@ -174,7 +174,33 @@ fn read_v1(root: &Map<String, Value>) -> Reading {
         },
     }
     doc.planner_updated_at = read_time(root, "planner_updated_at", &mut faults);
+    match root.get("calendar") {
+        None | Some(Value::Null) => {}
+        Some(value) => match read_calendar(value) {
+            Some(calendar) => doc.calendar = Some(calendar),
+            None => faults.push(shape(
+                "calendar",
+                "{\"sequence\": a revision, \"id\": up to 32 letters and digits}",
+            )),
+        },
+    }
     Reading { doc, faults }
+}
+
+/// The record of the calendar files written, as `to_json` writes it.
+fn read_calendar(value: &Value) -> Option<CalendarFile> {
+    let fields = value.as_object()?;
+    let sequence = u32::try_from(fields.get("sequence")?.as_u64()?)
+        .ok()
+        .filter(|&sequence| sequence <= i32::MAX as u32)?;
+    let id = fields.get("id")?.as_str()?;
+    let fits = !id.is_empty()
+        && id.len() <= CALENDAR_ID_MAX_CHARS
+        && id.bytes().all(|byte| byte.is_ascii_alphanumeric());
+    fits.then(|| CalendarFile {
+        sequence,
+        id: id.to_owned(),
+    })
 }
 
 /// An optional timestamp field: 0 when absent.
@@ -285,6 +311,9 @@ pub struct Stored {
     pub doc: ProgressDoc,
     /// What was wrong, for a notice; `None` when the value was read in full.
     pub problem: Option<String>,
+    /// The value's version when a newer version of the app wrote it: nothing of it can be read,
+    /// and it must never be written over.
+    pub newer: Option<u64>,
 }
 
 /// Reads the value stored under [`super::STORAGE_KEY`] (the caller handles an absent or
@@ -295,6 +324,7 @@ pub fn read_stored(text: &str) -> Stored {
         Ok(Reading { doc, faults }) => Stored {
             problem: partial_problem(&faults),
             doc,
+            newer: None,
         },
         Err(fault) => Stored {
             doc: ProgressDoc::new(),
@@ -302,6 +332,10 @@ pub fn read_stored(text: &str) -> Stored {
                 "The saved progress could not be read: {}.",
                 fault.describe("it")
             )),
+            newer: match fault {
+                Fault::Version { found } => Some(found),
+                _ => None,
+            },
         },
     }
 }
@@ -350,7 +384,14 @@ mod tests {
         doc.set_note("skill-linux", "<b>bash</b> \"quoted\" 🦀", 11);
         doc.set_planner(Planner::new(Date::parse("2024-02-29").unwrap(), 12), 12);
         let read = read_stored(&doc.to_json());
-        assert_eq!(read, Stored { doc, problem: None });
+        assert_eq!(
+            read,
+            Stored {
+                doc,
+                problem: None,
+                newer: None
+            }
+        );
     }
 
     #[test]
@@ -388,12 +429,15 @@ mod tests {
     fn a_future_version_is_not_guessed_at() {
         let read = stored(json!({"version": 7, "items": {"tool-terraform": {"state": "done"}}}));
         assert_eq!(read.doc, ProgressDoc::new());
+        assert_eq!(read.newer, Some(7));
         assert_eq!(
             read.problem.as_deref(),
             Some(
                 "The saved progress could not be read: it is version 7; this app reads version 1."
             )
         );
+        assert_eq!(stored(json!({"version": 1})).newer, None);
+        assert_eq!(stored(json!([])).newer, None);
     }
 
     #[test]

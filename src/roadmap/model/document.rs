@@ -62,6 +62,20 @@ impl Planner {
     }
 }
 
+/// What makes a reader's calendar files theirs: an id in every event's UID (so two readers'
+/// events never collide in one calendar, while one reader's stay the same events), and the
+/// revision of the last file written (so that each download is newer than the one before).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct CalendarFile {
+    /// The revision (`SEQUENCE`) of the last file written; it is the merge order's first key.
+    pub sequence: u32,
+    /// A random id, made at this reader's first download: letters and digits.
+    pub id: String,
+}
+
+/// The most characters of a [`CalendarFile`]'s id.
+pub const CALENDAR_ID_MAX_CHARS: usize = 32;
+
 /// The whole stored document.
 ///
 /// Items are keyed by the data's item ids. Entries whose ids the data no longer has are kept
@@ -77,6 +91,8 @@ pub struct ProgressDoc {
     pub planner: Option<Planner>,
     /// When the planner was last set or cleared, so that merges keep the latest choice.
     pub planner_updated_at: u64,
+    /// The calendar files written so far; `None` before the first.
+    pub calendar: Option<CalendarFile>,
 }
 
 impl Default for ProgressDoc {
@@ -94,7 +110,27 @@ impl ProgressDoc {
             items: BTreeMap::new(),
             planner: None,
             planner_updated_at: 0,
+            calendar: None,
         }
+    }
+
+    /// Records a new calendar file at `now` and returns it: the next revision, with this
+    /// reader's id (`new_id` makes one at the first download). The revision stays within the
+    /// signed 32-bit INTEGER that RFC 5545 gives `SEQUENCE`.
+    pub fn next_calendar(&mut self, new_id: impl FnOnce() -> String, now: u64) -> CalendarFile {
+        let file = match self.calendar.take() {
+            Some(CalendarFile { sequence, id }) => CalendarFile {
+                sequence: sequence.saturating_add(1).min(i32::MAX as u32),
+                id,
+            },
+            None => CalendarFile {
+                sequence: 1,
+                id: new_id(),
+            },
+        };
+        self.calendar = Some(file.clone());
+        self.updated_at = self.updated_at.max(now);
+        file
     }
 
     /// The item's stored progress, if it has any.
@@ -138,6 +174,17 @@ impl ProgressDoc {
         true
     }
 
+    /// Clears the entries of `ids` at `now`; returns whether anything changed. They stay as
+    /// cleared entries, as a reset leaves them, so that another tab's older copy cannot bring
+    /// them back in a merge.
+    pub fn clear(&mut self, ids: &[String], now: u64) -> bool {
+        let mut changed = false;
+        for id in ids {
+            changed |= self.put(id, ItemProgress::default(), now);
+        }
+        changed
+    }
+
     /// The document as stored: compact JSON with its fields in a fixed order and its items
     /// sorted by id, so that the same progress always gives the same text.
     pub fn to_json(&self) -> String {
@@ -170,7 +217,14 @@ impl ProgressDoc {
                 );
             }
         }
-        let _ = write!(out, ",\"planner_updated_at\":{}}}", self.planner_updated_at);
+        let _ = write!(out, ",\"planner_updated_at\":{}", self.planner_updated_at);
+        if let Some(calendar) = &self.calendar {
+            out.push_str(",\"calendar\":{\"sequence\":");
+            let _ = write!(out, "{},\"id\":", calendar.sequence);
+            push_string(&mut out, &calendar.id);
+            out.push('}');
+        }
+        out.push('}');
         out
     }
 

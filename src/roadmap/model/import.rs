@@ -19,6 +19,9 @@ pub enum ImportError {
     NoKnownItems { count: usize },
     /// The file has more than [`MAX_HIDDEN_ITEMS`] items this roadmap does not have.
     TooManyHidden { count: usize },
+    /// With the file, more than [`MAX_HIDDEN_ITEMS`] entries this roadmap does not have would
+    /// be kept: the reader's own and the file's together.
+    HiddenFull { count: usize },
     /// An item id is longer than [`MAX_ID_CHARS`] characters.
     IdTooLong { chars: usize },
     /// Replacing or merging would make the saved progress larger than [`MAX_STORED_BYTES`],
@@ -40,6 +43,10 @@ impl fmt::Display for ImportError {
                 f,
                 "The file has {count} items that are not in this roadmap; at most {MAX_HIDDEN_ITEMS} such items are kept"
             ),
+            ImportError::HiddenFull { count } => write!(
+                f,
+                "With this file, {count} entries this guide no longer has would be kept; at most {MAX_HIDDEN_ITEMS} are. Remove the ones your progress already holds first"
+            ),
             ImportError::IdTooLong { chars } => write!(
                 f,
                 "The file has an item id of {chars} characters; the limit is {MAX_ID_CHARS}"
@@ -56,7 +63,10 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
-/// A validated file and what importing it would change, for the reader to confirm.
+/// A validated file (or progress link), ready to be counted against the reader's progress and
+/// applied: [`ImportPreview::changes`], [`ImportPreview::replace`] and
+/// [`ImportPreview::merge_into`] all take the document as it is when they are called, so a note
+/// edited while the preview is open is neither miscounted nor undone.
 ///
 /// The counts cover the roadmap's items only; ids the roadmap lacks are listed in
 /// `unknown_ids` and kept aside in the document (not shown), like stored ones.
@@ -64,6 +74,18 @@ impl std::error::Error for ImportError {}
 pub struct ImportPreview {
     /// The file's document (older versions already migrated).
     pub incoming: ProgressDoc,
+    /// Whether every note stays as the reader has it, whichever they choose: a link made without
+    /// its notes carries empty ones, which must not erase the reader's.
+    pub keeps_notes: bool,
+    /// The file's ids that this roadmap does not have, sorted.
+    pub unknown_ids: Vec<String>,
+    /// The roadmap's ids, so that replacing knows which stored entries are hidden ones.
+    roadmap_ids: BTreeSet<String>,
+}
+
+/// What replacing and merging would change in a document, for the reader to confirm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportChanges {
     /// Items whose state replacing would change.
     pub items_changed: usize,
     /// Items whose note replacing would change.
@@ -74,16 +96,28 @@ pub struct ImportPreview {
     pub merge_items_changed: usize,
     /// Items whose note merging would change.
     pub merge_notes_changed: usize,
-    /// The file's ids that this roadmap does not have, sorted.
-    pub unknown_ids: Vec<String>,
-    /// The roadmap's ids, so that replacing knows which stored entries are hidden ones.
-    roadmap_ids: BTreeSet<String>,
 }
 
 impl ImportPreview {
+    /// What replacing and merging would change in `current`.
+    pub fn changes(&self, checklist: &Checklist, current: &ProgressDoc, now: u64) -> ImportChanges {
+        let (items_changed, notes_changed) =
+            changes(checklist, current, &self.replace(current, now));
+        let (merge_items_changed, merge_notes_changed) =
+            changes(checklist, current, &self.merge_into(current));
+        ImportChanges {
+            items_changed,
+            notes_changed,
+            planner_changed: current.planner != self.incoming.planner,
+            merge_items_changed,
+            merge_notes_changed,
+        }
+    }
+
     /// The current document made to show exactly the file's progress and planner. Changed
     /// entries are stamped `now` so the import wins merges with other tabs' older copies;
-    /// hidden entries (ids this roadmap lacks) that the file does not mention are kept.
+    /// hidden entries (ids this roadmap lacks) that the file does not mention are kept, and so
+    /// is every note when [`ImportPreview::keeps_notes`].
     pub fn replace(&self, current: &ProgressDoc, now: u64) -> ProgressDoc {
         let mut target = self.incoming.clone();
         for (id, item) in &current.items {
@@ -94,15 +128,38 @@ impl ImportPreview {
                     .or_insert_with(|| item.clone());
             }
         }
+        if self.keeps_notes {
+            for (id, item) in &mut target.items {
+                item.note = current.note(id).to_owned();
+            }
+            for (id, item) in &current.items {
+                if !item.note.is_empty() {
+                    target
+                        .items
+                        .entry(id.clone())
+                        .or_default()
+                        .note
+                        .clone_from(&item.note);
+                }
+            }
+        }
         let mut result = current.clone();
         result.assign(&target, now);
         result
     }
 
     /// The current document merged with the file: for each item (and the planner) the later
-    /// edit wins, so nothing newer in the current document is lost.
+    /// edit wins, so nothing newer in the current document is lost; with
+    /// [`ImportPreview::keeps_notes`], no note changes either.
     pub fn merge_into(&self, current: &ProgressDoc) -> ProgressDoc {
-        merge(current, &self.incoming)
+        if !self.keeps_notes {
+            return merge(current, &self.incoming);
+        }
+        let mut incoming = self.incoming.clone();
+        for (id, item) in &mut incoming.items {
+            item.note = current.note(id).to_owned();
+        }
+        merge(current, &incoming)
     }
 }
 
@@ -117,7 +174,7 @@ pub fn preview_import(
     checklist: &Checklist,
     now: u64,
 ) -> Result<ImportPreview, ImportError> {
-    preview_incoming(text, current, checklist, now, |_| {})
+    preview_incoming(text, current, checklist, now, false)
 }
 
 /// As [`preview_import`], for a progress link made without its notes: the reader's own notes
@@ -128,11 +185,7 @@ pub fn preview_link_without_notes(
     checklist: &Checklist,
     now: u64,
 ) -> Result<ImportPreview, ImportError> {
-    preview_incoming(text, current, checklist, now, |incoming| {
-        for (id, item) in incoming.items.iter_mut() {
-            item.note = current.note(id).to_owned();
-        }
-    })
+    preview_incoming(text, current, checklist, now, true)
 }
 
 fn preview_incoming(
@@ -140,7 +193,7 @@ fn preview_incoming(
     current: &ProgressDoc,
     checklist: &Checklist,
     now: u64,
-    adjust: impl FnOnce(&mut ProgressDoc),
+    keeps_notes: bool,
 ) -> Result<ImportPreview, ImportError> {
     let Reading {
         doc: mut incoming,
@@ -150,7 +203,8 @@ fn preview_incoming(
         return Err(ImportError::Invalid(fault));
     }
     not_after(&mut incoming, now.saturating_add(CLOCK_SLACK_MS));
-    adjust(&mut incoming);
+    // The calendar record is the sender's: their reader id must not become this reader's.
+    incoming.calendar = None;
     let unknown_ids = checklist.unknown_ids(&incoming);
     // A file of only a planner is fine; a file whose every item is foreign is a mistake.
     if !incoming.items.is_empty() && unknown_ids.len() == incoming.items.len() {
@@ -163,6 +217,15 @@ fn preview_incoming(
             count: unknown_ids.len(),
         });
     }
+    // Capped in total: what the reader keeps already, and what the file brings. A reader
+    // already past the cap (from content updates) can still import what adds no such entry.
+    let mut kept: BTreeSet<String> = BTreeSet::new();
+    kept.extend(checklist.leftover_ids(current));
+    let before = kept.len();
+    kept.extend(checklist.leftover_ids(&incoming));
+    if kept.len() > before && kept.len() > MAX_HIDDEN_ITEMS {
+        return Err(ImportError::HiddenFull { count: kept.len() });
+    }
     if let Some(chars) = incoming
         .items
         .keys()
@@ -171,11 +234,7 @@ fn preview_incoming(
     {
         return Err(ImportError::IdTooLong { chars });
     }
-    let (items_changed, notes_changed) = changes(checklist, current, &incoming);
-    let merged = merge(current, &incoming);
-    let (merge_items_changed, merge_notes_changed) = changes(checklist, current, &merged);
     let preview = ImportPreview {
-        planner_changed: current.planner != incoming.planner,
         // Inserted one by one: collecting into the set would sort first, and bring the standard
         // library's stable sort into the wasm for this one list (see `crate::short_sort`).
         roadmap_ids: {
@@ -184,13 +243,10 @@ fn preview_incoming(
             ids
         },
         incoming,
-        items_changed,
-        notes_changed,
-        merge_items_changed,
-        merge_notes_changed,
+        keeps_notes,
         unknown_ids,
     };
-    for result in [merged, preview.replace(current, now)] {
+    for result in [preview.merge_into(current), preview.replace(current, now)] {
         if let Err(Fault::TooBig { bytes }) = encode(&result) {
             return Err(ImportError::ResultTooBig { bytes });
         }
@@ -227,7 +283,7 @@ fn changes(checklist: &Checklist, before: &ProgressDoc, after: &ProgressDoc) -> 
 mod tests {
     use super::*;
     use crate::roadmap::model::date::Date;
-    use crate::roadmap::model::document::{Planner, NOTE_MAX_CHARS};
+    use crate::roadmap::model::document::{ItemProgress, Planner, NOTE_MAX_CHARS};
     use crate::roadmap::model::state::ItemState;
     use serde_json::json;
 
@@ -249,7 +305,7 @@ mod tests {
             "{{\"version\":1,\"updated_at\":9,\"items\":{{\"{id}\":{{\"state\":\"done\",\"note\":\"\",\"updated_at\":9}}}},\"planner\":null,\"planner_updated_at\":0}}"
         );
         let found = preview_link_without_notes(&text, &current, &checklist, 10).unwrap();
-        assert_eq!(found.notes_changed, 0);
+        assert_eq!(found.changes(&checklist, &current, 10).notes_changed, 0);
         for result in [found.merge_into(&current), found.replace(&current, 10)] {
             assert_eq!(result.note(&id), "mine");
             assert_eq!(result.state(&id), ItemState::Done);
@@ -259,6 +315,45 @@ mod tests {
             plain.replace(&current, 10).note(&id),
             "",
             "a file's empty note replaces"
+        );
+    }
+
+    #[test]
+    fn a_link_without_notes_keeps_notes_on_items_it_does_not_carry() {
+        let checklist = checklist();
+        let ids: Vec<&str> = checklist.item_ids().collect();
+        let mut current = ProgressDoc::new();
+        current.set_note(ids[1], "lab on Saturday", 5);
+        current.set_note("retired-item", "kept aside", 5);
+        let mut link = ProgressDoc::new();
+        link.set_state(ids[0], ItemState::Done, 9);
+        let found = preview_link_without_notes(&link.to_json(), &current, &checklist, 10).unwrap();
+        assert_eq!(found.changes(&checklist, &current, 10).notes_changed, 0);
+        for result in [found.merge_into(&current), found.replace(&current, 10)] {
+            assert_eq!(result.note(ids[1]), "lab on Saturday");
+            assert_eq!(result.note("retired-item"), "kept aside");
+            assert_eq!(result.state(ids[0]), ItemState::Done);
+        }
+    }
+
+    #[test]
+    fn the_counts_and_the_result_follow_the_document_as_it_is_when_pressed() {
+        let checklist = checklist();
+        let ids: Vec<&str> = checklist.item_ids().collect();
+        let mut link = ProgressDoc::new();
+        link.set_state(ids[0], ItemState::Done, 9);
+        let opened = ProgressDoc::new();
+        let found = preview_link_without_notes(&link.to_json(), &opened, &checklist, 10).unwrap();
+        assert_eq!(found.changes(&checklist, &opened, 10).items_changed, 1);
+        // While the preview is open, the reader ticks the same item and writes a note.
+        let mut now = opened.clone();
+        now.set_state(ids[0], ItemState::Done, 11);
+        now.set_note(ids[2], "written after the preview opened", 12);
+        let counts = found.changes(&checklist, &now, 13);
+        assert_eq!((counts.items_changed, counts.notes_changed), (0, 0));
+        assert_eq!(
+            found.replace(&now, 13).note(ids[2]),
+            "written after the preview opened"
         );
     }
 
@@ -302,10 +397,11 @@ mod tests {
     fn a_file_of_the_same_progress_changes_nothing() {
         let current = current();
         let preview = preview_import(&current.to_json(), &current, &checklist(), 500).unwrap();
-        assert_eq!(preview.items_changed, 0);
-        assert_eq!(preview.notes_changed, 0);
-        assert!(!preview.planner_changed);
-        assert_eq!(preview.merge_items_changed, 0);
+        let counts = preview.changes(&checklist(), &current, 500);
+        assert_eq!(counts.items_changed, 0);
+        assert_eq!(counts.notes_changed, 0);
+        assert!(!counts.planner_changed);
+        assert_eq!(counts.merge_items_changed, 0);
         assert_eq!(preview.unknown_ids, ["retired-item"]);
         assert_eq!(preview.replace(&current, 500), current);
         assert_eq!(preview.merge_into(&current), current);
@@ -325,14 +421,15 @@ mod tests {
             "planner": {"start": "2026-11-25", "hours_per_week": 10}
         });
         let preview = preview_import(&file.to_string(), &current, &checklist(), 500).unwrap();
+        let counts = preview.changes(&checklist(), &current, 500);
         // Replacing: kubernetes goes back to not started and loses its note, terraform gains
         // a note, linux and iac change state.
-        assert_eq!(preview.items_changed, 3);
-        assert_eq!(preview.notes_changed, 2);
-        assert!(preview.planner_changed);
+        assert_eq!(counts.items_changed, 3);
+        assert_eq!(counts.notes_changed, 2);
+        assert!(counts.planner_changed);
         // Merging: the file's terraform note is older than the current entry, so it loses.
-        assert_eq!(preview.merge_items_changed, 2);
-        assert_eq!(preview.merge_notes_changed, 0);
+        assert_eq!(counts.merge_items_changed, 2);
+        assert_eq!(counts.merge_notes_changed, 0);
         assert!(preview.unknown_ids.is_empty());
 
         let replaced = preview.replace(&current, 500);
@@ -364,8 +461,9 @@ mod tests {
         let current = ProgressDoc::new();
         let preview = preview_import(&file.to_string(), &current, &checklist(), 500).unwrap();
         assert_eq!(preview.unknown_ids, ["tool-pulumi"]);
-        assert_eq!(preview.items_changed, 1);
-        assert_eq!(preview.notes_changed, 0);
+        let counts = preview.changes(&checklist(), &current, 500);
+        assert_eq!(counts.items_changed, 1);
+        assert_eq!(counts.notes_changed, 0);
         let replaced = preview.replace(&current, 10);
         assert_eq!(replaced.note("tool-pulumi"), "<i>later</i>");
     }
@@ -435,7 +533,11 @@ mod tests {
         });
         let preview =
             preview_import(&file.to_string(), &ProgressDoc::new(), &checklist(), 1).unwrap();
-        assert!(preview.planner_changed);
+        assert!(
+            preview
+                .changes(&checklist(), &ProgressDoc::new(), 1)
+                .planner_changed
+        );
         assert_eq!(
             preview.incoming.planner,
             Planner::new(Date::parse("2024-02-29").unwrap(), 5)
@@ -451,7 +553,12 @@ mod tests {
             1,
         )
         .unwrap();
-        assert_eq!(preview.items_changed, 2);
+        assert_eq!(
+            preview
+                .changes(&checklist(), &ProgressDoc::new(), 1)
+                .items_changed,
+            2
+        );
         assert_eq!(preview.incoming.state("skill-linux"), ItemState::Done);
     }
 
@@ -476,18 +583,60 @@ mod tests {
     }
 
     #[test]
+    fn entries_this_guide_no_longer_has_are_capped_in_total() {
+        let mut current = ProgressDoc::new();
+        for n in 0..MAX_HIDDEN_ITEMS {
+            current.set_state(&format!("old-{n}"), ItemState::Done, 1);
+        }
+        let file = json!({"version": 1, "items": {"tool-terraform": {"state": "done"}, "new-1": {"state": "done"}}});
+        let refused = preview_import(&file.to_string(), &current, &checklist(), 5).unwrap_err();
+        assert_eq!(refused, ImportError::HiddenFull { count: 101 });
+        assert!(refused
+            .to_string()
+            .contains("101 entries this guide no longer has"));
+        // Once the reader has removed theirs, the file is welcome.
+        let leftovers = checklist().leftover_ids(&current);
+        assert_eq!(leftovers.len(), MAX_HIDDEN_ITEMS);
+        current.clear(&leftovers, 6);
+        assert!(checklist().leftover_ids(&current).is_empty());
+        assert!(preview_import(&file.to_string(), &current, &checklist(), 7).is_ok());
+        // A reader already over the cap can still import a file that adds no such entry.
+        let mut over = ProgressDoc::new();
+        for n in 0..=MAX_HIDDEN_ITEMS {
+            over.set_state(&format!("old-{n}"), ItemState::Done, 1);
+        }
+        let known = json!({"version": 1, "items": {"tool-terraform": {"state": "done"}, "old-1": {"state": "done"}}});
+        assert!(preview_import(&known.to_string(), &over, &checklist(), 8).is_ok());
+    }
+
+    #[test]
+    fn a_file_or_link_never_brings_its_calendar_record() {
+        let mut sender = ProgressDoc::new();
+        sender.set_state("tool-terraform", ItemState::Done, 1);
+        sender.next_calendar(|| "theirs".into(), 1);
+        let found =
+            preview_import(&sender.to_json(), &ProgressDoc::new(), &checklist(), 2).unwrap();
+        assert_eq!(found.incoming.calendar, None);
+        assert_eq!(found.merge_into(&ProgressDoc::new()).calendar, None);
+    }
+
+    #[test]
     fn a_file_whose_import_could_not_be_read_back_is_refused() {
-        // Every note at the limit, in characters that JSON writes as six bytes each: the file
-        // is under the limit, but the current progress plus the file would not be.
+        // Every note at the limit, in characters that JSON writes as six bytes each, and the
+        // reader's progress full of cleared entries (which the cap on entries this guide no
+        // longer has does not count): the file is under the limit, but the two together not.
         let note = "\u{1}".repeat(NOTE_MAX_CHARS);
         let ids: Vec<String> = checklist().item_ids().map(str::to_owned).collect();
         let mut current = ProgressDoc::new();
         for id in &ids {
             current.set_note(id, &note, 1);
         }
-        for n in 0..MAX_HIDDEN_ITEMS {
-            current.set_note(&format!("old-{n}"), &note, 1);
+        for n in 0..11_000 {
+            current
+                .items
+                .insert(format!("cleared-{n:05}"), ItemProgress::default());
         }
+        assert!(current.to_json().len() <= MAX_STORED_BYTES);
         let mut file = ProgressDoc::new();
         file.set_state(&ids[0], ItemState::Done, 2);
         for n in 0..MAX_HIDDEN_ITEMS {
@@ -503,5 +652,34 @@ mod tests {
         assert!(refused
             .to_string()
             .starts_with("With this file your saved progress would be 1."));
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use crate::roadmap::model::arbitrary::doc;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// A link made without its notes never changes a note, whichever the reader chooses,
+        /// on the roadmap's items and the hidden ones alike.
+        #[test]
+        fn a_preview_that_keeps_notes_never_changes_one(
+            current in doc(),
+            incoming in doc(),
+            now in 0_u64..1 << 50,
+        ) {
+            let roadmap_ids = current.items.keys().chain(incoming.items.keys())
+                .filter(|id| id.len() % 2 == 0)
+                .cloned()
+                .collect();
+            let preview = ImportPreview { incoming, keeps_notes: true, unknown_ids: Vec::new(), roadmap_ids };
+            for result in [preview.replace(&current, now), preview.merge_into(&current)] {
+                for id in current.items.keys().chain(result.items.keys()) {
+                    prop_assert_eq!(result.note(id), current.note(id), "{}", id);
+                }
+            }
+        }
     }
 }

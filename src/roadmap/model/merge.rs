@@ -25,6 +25,8 @@ pub fn merge(a: &ProgressDoc, b: &ProgressDoc) -> ProgressDoc {
         items,
         planner,
         planner_updated_at,
+        // The latest file's revision, so that the next download is newer than either's.
+        calendar: a.calendar.clone().max(b.calendar.clone()),
     }
 }
 

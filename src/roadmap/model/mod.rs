@@ -7,6 +7,7 @@
 mod backups;
 mod calendar;
 mod checklist;
+mod checksum;
 mod date;
 mod decode;
 mod document;
@@ -17,20 +18,24 @@ mod planner;
 mod share_link;
 mod size;
 mod state;
+mod undo;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod arbitrary;
 
 pub use backups::{backup_key, plan_backup, BackupPlan, BACKUP_KEY_PREFIX, MAX_BACKUPS};
-pub use calendar::{write_calendar, NoCalendar};
+pub use calendar::{calendar_problem, write_calendar, NoCalendar};
 pub use checklist::{Checklist, ChecklistItem, ChecklistStep, Counts};
 pub use date::{days_in_month, is_leap_year, Date, DAYS_PER_MONTH};
 pub use decode::{migrate, read_stored, read_text, read_value, Fault, Reading, Stored};
 pub use document::{
-    truncate_note, ItemProgress, Planner, ProgressDoc, CURRENT_VERSION, HOURS_PER_WEEK,
-    MAX_HIDDEN_ITEMS, MAX_ID_CHARS, MAX_STORED_BYTES, NOTE_MAX_CHARS, STORAGE_KEY,
+    truncate_note, CalendarFile, ItemProgress, Planner, ProgressDoc, CALENDAR_ID_MAX_CHARS,
+    CURRENT_VERSION, HOURS_PER_WEEK, MAX_HIDDEN_ITEMS, MAX_ID_CHARS, MAX_STORED_BYTES,
+    NOTE_MAX_CHARS, STORAGE_KEY,
 };
-pub use import::{preview_import, preview_link_without_notes, ImportError, ImportPreview};
+pub use import::{
+    preview_import, preview_link_without_notes, ImportChanges, ImportError, ImportPreview,
+};
 pub use merge::merge;
 pub use planner::{finish_date, plan, StepPlan, BASELINE_HOURS_PER_WEEK};
 pub use share_link::{
@@ -39,3 +44,4 @@ pub use share_link::{
 };
 pub use size::encode;
 pub use state::ItemState;
+pub use undo::{UndoStack, Undoable, WholeChange, MAX_UNDO};

@@ -8,7 +8,8 @@ use std::fmt;
 
 use qrcodegen::{QrCode, QrCodeEcc};
 
-use super::document::{ProgressDoc, MAX_STORED_BYTES};
+use super::checksum::crc32;
+use super::document::ProgressDoc;
 
 /// The fragment's key: `#progress=…`; the page's start script gets it at build time, so that a
 /// link starts the app at once.
@@ -16,7 +17,12 @@ pub const FRAGMENT_KEY: &str = "progress";
 
 /// The format's version, first in the value: a later format can be told apart. A link made
 /// without the notes says so with an `n` after it, so that opening it keeps the reader's notes.
-const VERSION: &str = "1";
+/// Version 2 ends its bytes with a CRC-32 (big-endian) of the version, the notes mark and the
+/// bytes, so that a changed mark is damage too; version 1, which had none, is still read, so
+/// that links shared before keep opening.
+const VERSION: &str = "2";
+/// The format before the checksum.
+const VERSION_UNCHECKED: &str = "1";
 
 /// What a progress link carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,13 +81,15 @@ pub fn has_notes(doc: &ProgressDoc) -> bool {
     doc.items.values().any(|item| !item.note.is_empty())
 }
 
-/// The link to `base` (the app's address, without query or fragment) carrying `compressed`,
-/// made with or without the notes.
+/// The link to `base` (the app's address, without query or fragment) carrying `compressed`
+/// and its checksum, made with or without the notes.
 pub fn write_link(base: &str, compressed: &[u8], with_notes: bool) -> String {
     let notes = if with_notes { "" } else { "n" };
+    let mut bytes = compressed.to_vec();
+    bytes.extend_from_slice(&checksum(&format!("{VERSION}{notes}"), compressed).to_be_bytes());
     format!(
         "{base}#{FRAGMENT_KEY}={VERSION}{notes}.{}",
-        base64url_encode(compressed)
+        base64url_encode(&bytes)
     )
 }
 
@@ -107,33 +115,60 @@ pub fn read_fragment(hash: &str) -> Option<Result<LinkData, LinkError>> {
     let Some((version, data)) = value.split_once('.') else {
         return Some(Err(LinkError::Damaged));
     };
-    let with_notes = match version.strip_prefix(VERSION) {
-        Some("") => true,
-        Some("n") => false,
-        _ => {
-            return Some(Err(LinkError::UnknownVersion(
-                version.chars().take(8).collect(),
-            )))
-        }
+    let unknown = || {
+        Some(Err(LinkError::UnknownVersion(
+            version.chars().take(8).collect(),
+        )))
+    };
+    let (checked, notes) = if let Some(notes) = version.strip_prefix(VERSION) {
+        (true, notes)
+    } else if let Some(notes) = version.strip_prefix(VERSION_UNCHECKED) {
+        (false, notes)
+    } else {
+        return unknown();
+    };
+    let with_notes = match notes {
+        "" => true,
+        "n" => false,
+        _ => return unknown(),
     };
     if data.len() > MAX_LINK_DATA_CHARS {
         return Some(Err(LinkError::TooLong));
     }
-    Some(
-        base64url_decode(data)
-            .map(|compressed| LinkData {
-                compressed,
-                with_notes,
-            })
-            .ok_or(LinkError::Damaged),
-    )
+    let Some(mut compressed) = base64url_decode(data) else {
+        return Some(Err(LinkError::Damaged));
+    };
+    if checked {
+        let Some(body) = compressed.len().checked_sub(4) else {
+            return Some(Err(LinkError::Damaged));
+        };
+        let sum = compressed.split_off(body);
+        if sum != checksum(version, &compressed).to_be_bytes() {
+            return Some(Err(LinkError::Damaged));
+        }
+    }
+    Some(Ok(LinkData {
+        compressed,
+        with_notes,
+    }))
 }
 
-/// The most base64url a link's data can need: the largest document ([`MAX_STORED_BYTES`]) as
-/// deflate writes data it cannot compress (stored blocks, 5 bytes of header each; counted here
-/// for blocks as small as 1 KiB), plus room for the stream's end.
-pub const MAX_LINK_DATA_CHARS: usize =
-    (MAX_STORED_BYTES + MAX_STORED_BYTES / 1024 * 5 + 64).div_ceil(3) * 4;
+/// The CRC-32 a version 2 link ends with: of its version and notes mark (`2n`), a dot, and its
+/// compressed bytes.
+fn checksum(version: &str, compressed: &[u8]) -> u32 {
+    let mut covered = Vec::with_capacity(version.len() + 1 + compressed.len());
+    covered.extend_from_slice(version.as_bytes());
+    covered.push(b'.');
+    covered.extend_from_slice(compressed);
+    crc32(&covered)
+}
+
+/// The most base64url a link's data may have, measured: the largest document a link can bring
+/// (every roadmap item and the most entries the roadmap lacks that an import takes, each id and
+/// note at its longest, in characters deflate cannot shrink) compresses to about 536,000
+/// characters with its checksum; this leaves a little room. Anything longer is refused before
+/// it is decoded. `tests/e2e/share-safety.test.mjs` measures it again in the browser.
+pub const MAX_LINK_DATA_CHARS: usize = 560_000;
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -281,13 +316,13 @@ mod tests {
     #[test]
     fn a_link_reads_back_to_its_bytes() {
         let link = write_link("https://example.org/guide/", &[1, 2, 3, 250], true);
-        assert!(link.starts_with("https://example.org/guide/#progress=1."));
+        assert!(link.starts_with("https://example.org/guide/#progress=2."));
         let hash = &link[link.find('#').unwrap()..];
         let read = read_fragment(hash).unwrap().unwrap();
         assert_eq!(read.compressed, vec![1, 2, 3, 250]);
         assert!(read.with_notes);
         let bare = write_link("https://example.org/guide/", &[7], false);
-        assert!(bare.contains("#progress=1n."));
+        assert!(bare.contains("#progress=2n."));
         let read = read_fragment(&bare[bare.find('#').unwrap()..])
             .unwrap()
             .unwrap();
@@ -295,6 +330,49 @@ mod tests {
         assert_eq!(
             read_fragment("#progress=1x.Zg"),
             Some(Err(LinkError::UnknownVersion("1x".into())))
+        );
+    }
+
+    #[test]
+    fn a_link_of_the_format_before_the_checksum_still_opens() {
+        // "foo" as version 1 wrote it: the bytes alone, no checksum.
+        let read = read_fragment("#progress=1.Zm9v").unwrap().unwrap();
+        assert_eq!((read.compressed, read.with_notes), (b"foo".to_vec(), true));
+        let read = read_fragment("#progress=1n.Zm9v").unwrap().unwrap();
+        assert_eq!((read.compressed, read.with_notes), (b"foo".to_vec(), false));
+        assert_eq!(
+            read_fragment("#progress=.Zm9v"),
+            Some(Err(LinkError::UnknownVersion(String::new())))
+        );
+    }
+
+    #[test]
+    fn a_checked_link_with_a_wrong_or_missing_checksum_is_damaged() {
+        let link = write_link("", b"foo", true);
+        let data = link.rsplit('.').next().unwrap();
+        assert!(read_fragment(&link).unwrap().is_ok());
+        // The bytes without their checksum, as a version 1 link would carry them.
+        assert_eq!(
+            read_fragment("#progress=2.Zm9v"),
+            Some(Err(LinkError::Damaged))
+        );
+        assert_eq!(
+            read_fragment("#progress=2.Zg"),
+            Some(Err(LinkError::Damaged))
+        );
+        assert_eq!(read_fragment("#progress=2."), Some(Err(LinkError::Damaged)));
+        let mut altered = data.to_owned();
+        altered.replace_range(0..1, if data.starts_with('A') { "B" } else { "A" });
+        assert_eq!(
+            read_fragment(&format!("#progress=2.{altered}")),
+            Some(Err(LinkError::Damaged))
+        );
+        // The notes mark is covered too: a link made without notes cannot be read as one with.
+        let bare = write_link("", b"foo", false);
+        assert!(read_fragment(&bare).unwrap().is_ok());
+        assert_eq!(
+            read_fragment(&bare.replace("2n.", "2.")),
+            Some(Err(LinkError::Damaged))
         );
     }
 
@@ -363,10 +441,37 @@ mod properties {
             prop_assert_eq!(read, Some(Ok(LinkData { compressed: bytes, with_notes })));
         }
 
+        /// Any one character changed, cut or added anywhere in a link's data is refused as
+        /// damaged: never read as other progress.
+        #[test]
+        fn any_changed_cut_or_added_character_is_refused(
+            bytes in prop::collection::vec(any::<u8>(), 1..400),
+            with_notes in any::<bool>(),
+            at in any::<prop::sample::Index>(),
+            edit in 0..3_u8,
+            other in prop::sample::select(ALPHABET.to_vec()),
+        ) {
+            let link = write_link("", &bytes, with_notes);
+            let (head, data) = link.split_once('.').unwrap();
+            let mut data = data.as_bytes().to_vec();
+            let at = at.index(data.len());
+            match edit {
+                0 => {
+                    prop_assume!(data[at] != other);
+                    data[at] = other;
+                }
+                1 => { data.remove(at); }
+                _ => data.insert(at, other),
+            }
+            let changed = format!("{head}.{}", String::from_utf8(data).unwrap());
+            prop_assert_eq!(read_fragment(&changed), Some(Err(LinkError::Damaged)), "{}", changed);
+        }
+
         #[test]
         fn any_fragment_reads_without_panicking(hash in ".{0,300}") {
             let _ = read_fragment(&hash);
             let _ = read_fragment(&format!("#progress=1.{hash}"));
+            let _ = read_fragment(&format!("#progress=2.{hash}"));
         }
     }
 }

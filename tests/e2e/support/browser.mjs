@@ -24,6 +24,19 @@ export function launch() {
   });
 }
 
+/**
+ * Launches headless Chromium with the back/forward cache on: Playwright turns it off by default,
+ * and a page restored from it is what some tests are about.
+ */
+export function launchWithBackForwardCache() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
+  });
+}
+
 /** A browser with a real profile on disk (not incognito), as installability needs. */
 export function launchPersistent() {
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'cg-profile-')), {
