@@ -13,6 +13,12 @@ WASM_SPLIT_VERSION=0.2.2
 
 say() { printf '[setup] %s\n' "$*"; }
 
+# The tools are built without their own fat LTO and single codegen unit: they run for seconds,
+# and those settings more than double their build on a 2-core machine.
+tool_install() {
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 cargo install "$@"
+}
+
 # rust-toolchain.toml names the toolchain, its wasm target and its components; rustup adds any
 # that are missing (the toolchain itself is on every machine of this kind). build.rs makes the
 # same check as this one for builds that do not come through these scripts.
@@ -29,8 +35,8 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
 fi
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
-  say "installing trunk $TRUNK_VERSION (about 8 minutes)"
-  cargo install "trunk@$TRUNK_VERSION" --locked
+  say "installing trunk $TRUNK_VERSION (a few minutes)"
+  tool_install "trunk@$TRUNK_VERSION" --locked
 fi
 
 # trunk uses the wasm-bindgen CLI on PATH only when it is exactly Cargo.lock's version.
@@ -39,13 +45,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   || ! command -v wasm-bindgen-test-runner >/dev/null; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
   # Not --locked: with it, this version's dependencies fail to resolve.
-  cargo install "wasm-bindgen-cli@$WASM_BINDGEN_VERSION" --force
+  tool_install "wasm-bindgen-cli@$WASM_BINDGEN_VERSION" --force
 fi
 
 # The wasm splitter (scripts/split.mjs): Leptos's `#[lazy]` functions become lazy modules.
 if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
   say "installing wasm_split_cli $WASM_SPLIT_VERSION (about 2 minutes)"
-  cargo install "wasm_split_cli_support@$WASM_SPLIT_VERSION" --locked --features build-binary
+  tool_install "wasm_split_cli_support@$WASM_SPLIT_VERSION" --locked --features build-binary
 fi
 
 # The build's node packages (package.json's "dependencies": wasm-opt, terser, zopfli); the test
