@@ -17,8 +17,8 @@ RELEASE_WASM_ENV=(
   # The standard library's size-optimised algorithms.
   CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
   # Panics abort at once: no panic messages, no formatting machinery for them, no unwinding.
-  # LLVM inlines only what costs nothing (`--inline-threshold=0`). Not for size (it costs
-  # 0.2 KB): without it, wasm-bindgen's closure glue is inlined into lazy modules, which the
+  # LLVM inlines only what costs nothing (`--inline-threshold=0`). Not for size (it costs a
+  # little): without it, wasm-bindgen's closure glue is inlined into lazy modules, which the
   # splitter does not handle (leptos-rs/leptos#4347), and the embed and share dialogs trap with
   # "function signature mismatch". Leptos's erased views (erase_components) and the relocations
   # the splitter reads (--emit-relocs) are the wasm's usual flags, as in .cargo/config.toml.
