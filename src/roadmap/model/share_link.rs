@@ -163,11 +163,12 @@ fn checksum(version: &str, compressed: &[u8]) -> u32 {
     crc32(&covered)
 }
 
-/// The most base64url a link's data may have, measured: the largest document a link can bring
-/// (every roadmap item and the most entries the roadmap lacks that an import takes, each id and
-/// note at its longest, in characters deflate cannot shrink) compresses to about 536,000
-/// characters with its checksum; this leaves a little room. Anything longer is refused before
-/// it is decoded. `tests/e2e/share-safety.test.mjs` measures it again in the browser.
+/// The most base64url a link's data may have: a little above what the largest document a link
+/// can bring (every roadmap item and the most entries the roadmap lacks that an import takes,
+/// each id and note at its longest, in characters deflate cannot shrink) compresses to with its
+/// checksum. Anything longer is refused before it is decoded. `tests/e2e/share-safety.test.mjs`
+/// measures that document's link in the browser, prints its length, and fails if this cap is
+/// below it or more than a tenth above it.
 pub const MAX_LINK_DATA_CHARS: usize = 560_000;
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
