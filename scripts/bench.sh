@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the release and prints the benchmark: sizes against the budgets, then Lighthouse (app and
-# a static page of the same text), repeat-visit bytes with the service worker, chart switch times,
-# and the time from a saved change to the reloaded page in `make dev`.
+# a static page of the same text), repeat-visit bytes with the service worker, the app's start on
+# the first input, interaction times (Event Timing), chart switch times, and the time from a saved
+# change to the reloaded page in `make dev`.
 # Exits non-zero (after printing everything) when a size budget is exceeded.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -2,11 +2,13 @@
 //   node scripts/bench/browser.mjs <distDir>
 // Prints Lighthouse for the app and a script-free copy of its page, the bytes a repeat visit
 // still sends with the service worker in control, what starting the app on the reader's first
-// input costs, and the chart's switch times. The targets are
-// reported as ok/MISSED only; the exit status is non-zero only when a part crashed.
+// input costs, how long the reader's presses take to show once it runs (Event Timing), and the
+// chart's switch times. The targets are reported as ok/MISSED only; the exit status is non-zero
+// only when a part crashed.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chartBench } from './chart-bench.mjs';
+import { inpBench } from './inp-bench.mjs';
 import { lighthouseBench } from './lighthouse-bench.mjs';
 import { startBench } from './start-bench.mjs';
 import { swBench } from './sw-bench.mjs';
@@ -22,6 +24,7 @@ const parts = [
   ['Lighthouse', () => lighthouseBench(distDir, 5)],
   ['service worker repeat visit', () => swBench(distDir)],
   ['app start', () => startBench(distDir, 5)],
+  ['interactions (Event Timing)', () => inpBench(distDir, 5)],
   ['chart switch time', () => chartBench(distDir, 20)],
 ];
 const started = performance.now();

@@ -1,6 +1,6 @@
-// What the reader's first act costs, now that the app starts on that act (or when the chart or
-// the checklist comes near) instead of during the first load: the target is that a
-// press made before the app has arrived takes effect within 400 ms, at 4x CPU on a phone.
+// What the reader's first act costs, as the app starts on that act (or when the chart or the
+// checklist comes near) rather than during the first load. The target: from that act to a
+// working Done, at most 300 ms (median) at 4x CPU on a 412 px wide viewport, a phone's.
 import { launchChromium } from './browser-launch.mjs';
 import { serveGzip } from './gzip-server.mjs';
 import { median } from './stats.mjs';
@@ -10,7 +10,7 @@ import { heading, printTable } from './table.mjs';
 const CPU_SLOWDOWN = 4;
 
 /** The target, from the press to the checklist showing it (ms, median). */
-const TARGET_MS = 400;
+const TARGET_MS = 300;
 
 /** The press made before the app arrives: the Done button of the checklist's first item. */
 const FIRST_DONE = '.check-item .state-button.done';

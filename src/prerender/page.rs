@@ -82,7 +82,30 @@ fn without_noscript(html: &str) -> String {
 /// bars back, notes what the reader presses there, and the app does it once it is in charge
 /// (`takeover::first_acts`).
 pub fn with_controls_disabled(html: &str) -> String {
-    disable_controls(html).replace(" tabindex=\"0\"", " tabindex=\"-1\"")
+    out_of_tab_order(&disable_controls(html))
+}
+
+/// `html` with every `tabindex="0"` made `-1`, except a scroll region's (`role="region"`): a
+/// table too wide for a phone scrolls by keyboard without JavaScript, and the app adopts the
+/// static copy's regions as they are.
+fn out_of_tab_order(html: &str) -> String {
+    const FOCUSABLE: &str = " tabindex=\"0\"";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(FOCUSABLE) {
+        let tag_start = rest[..at].rfind('<').unwrap_or(0);
+        let tag_end = rest[at..].find('>').map_or(rest.len(), |end| at + end);
+        let region = rest[tag_start..tag_end].contains(" role=\"region\"");
+        out.push_str(&rest[..at]);
+        out.push_str(if region {
+            FOCUSABLE
+        } else {
+            " tabindex=\"-1\""
+        });
+        rest = &rest[at + FOCUSABLE.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn disable_controls(html: &str) -> String {
@@ -196,6 +219,17 @@ mod tests {
         assert_eq!(
             with_controls_disabled("<g tabindex=\"0\" role=\"img\"></g><a href=\"#x\">x</a>"),
             "<g tabindex=\"-1\" role=\"img\"></g><a href=\"#x\">x</a>"
+        );
+    }
+
+    #[test]
+    fn a_scroll_region_stays_in_the_keyboards_path() {
+        let html = "<div tabindex=\"0\" role=\"region\" aria-label=\"t\"><table></table></div>\
+<svg><g tabindex=\"0\" role=\"img\"></g></svg><div role=\"region\"><g tabindex=\"0\"></g></div>";
+        assert_eq!(
+            with_controls_disabled(html),
+            "<div tabindex=\"0\" role=\"region\" aria-label=\"t\"><table></table></div>\
+<svg><g tabindex=\"-1\" role=\"img\"></g></svg><div role=\"region\"><g tabindex=\"-1\"></g></div>"
         );
     }
 

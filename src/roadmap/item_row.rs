@@ -1,6 +1,6 @@
-//! One checklist item: its text, its four state buttons and its note. The note's editor and its
-//! printed copy are built only when there is something to show (the editor open, a note
-//! written): most items have neither, and the checklist is built faster without them.
+//! One checklist item: its text, its four state buttons and its note. The note's text and its
+//! editor are built only when there is something to show (a note written, the editor open):
+//! most items have neither, and the checklist is built faster without them.
 
 use leptos::prelude::*;
 
@@ -95,8 +95,26 @@ pub fn ItemRow(item: ChecklistItem) -> impl IntoView {
         move |event: leptos::ev::Event| edit.run(Edit::Note(id.clone(), event_target_value(&event)))
     };
     let note_label = format!("Note on {name}");
+    let toggle = view! {
+        <button
+            type="button"
+            class="note-toggle"
+            aria-expanded=move || note_open.get().to_string()
+            // It names the editor only while there is one.
+            aria-controls={
+                let note_id = note_id.clone();
+                move || note_open.get().then(|| note_id.clone())
+            }
+            on:click=move |_| note_open.update(|open| *open = !*open)
+        >
+            {move || if has_note.get() { "Edit note" } else { "Add note" }}
+        </button>
+    };
     view! {
         <li class="check-item" data-state=move || state.get().key() id=format!("item-{id}") on:keydown=on_key>
+            // The note's button follows the item's text: on a phone it ends the text's last
+            // line, so that the state buttons take one row of their own; wider, it sits at the
+            // end of their row (`style/roadmap.css`).
             <p class="item-text">
                 {item.term.clone().map(|term| view! { <strong>{term}</strong> }.into_any())}
                 {item.tag.clone().map(|tag| view! { " " <span class="tag">{tag}</span> }.into_any())}
@@ -104,24 +122,16 @@ pub fn ItemRow(item: ChecklistItem) -> impl IntoView {
                 // Left out when empty: rendered to HTML it would become a space (see ItemLine).
                 {(!item.text.is_empty()).then(|| item.text.clone())}
             </p>
-            <div class="item-controls">
-                <div class="state-buttons" role="group" aria-label=format!("Progress on {name}") on:click=on_choice>
-                    {buttons}
-                </div>
-                <button
-                    type="button"
-                    class="note-toggle"
-                    aria-expanded=move || note_open.get().to_string()
-                    // It names the editor only while there is one.
-                    aria-controls={
-                        let note_id = note_id.clone();
-                        move || note_open.get().then(|| note_id.clone())
-                    }
-                    on:click=move |_| note_open.update(|open| *open = !*open)
-                >
-                    {move || if has_note.get() { "Edit note" } else { "Add note" }}
-                </button>
+            " "
+            {toggle}
+            <div class="state-buttons" role="group" aria-label=format!("Progress on {name}") on:click=on_choice>
+                {buttons}
             </div>
+            // The note in sight, as text (never markup); on paper too. The editor, built only
+            // once opened, takes its place on screen.
+            {move || has_note.get().then(|| view! {
+                <p class="item-note"><span class="visually-hidden">"Note: "</span>{move || note.get()}</p>
+            }.into_any())}
             {move || note_open.get().then(|| view! {
                 <div class="note-editor" id=note_id.clone()>
                     <textarea
@@ -135,9 +145,6 @@ pub fn ItemRow(item: ChecklistItem) -> impl IntoView {
                         {move || format!("{} / {NOTE_MAX_CHARS}", note.with(|n| n.chars().count()))}
                     </span>
                 </div>
-            }.into_any())}
-            {move || has_note.get().then(|| view! {
-                <p class="print-note"><strong>"Note: "</strong>{move || note.get()}</p>
             }.into_any())}
         </li>
     }

@@ -14,6 +14,7 @@ mod progress_meter;
 mod share_dialog;
 mod step_card;
 pub mod storage;
+mod timeline_view;
 mod tool_panels;
 mod tool_requests;
 mod tools;

@@ -1,10 +1,12 @@
-//! The pace planner: a start date and hours a week give each step a target date.
+//! The pace planner: a start date and hours a week give each step a target date, shown on a
+//! timeline.
 
 use leptos::prelude::*;
 
 use super::context::RoadmapContext;
 use super::edits::Edit;
 use super::model::{finish_date, Date, Planner, StepPlan, BASELINE_HOURS_PER_WEEK, HOURS_PER_WEEK};
+use super::timeline_view::PlanTimeline;
 
 /// The planner's inputs and the resulting finish date; each step card shows its own target.
 #[component]
@@ -93,6 +95,7 @@ pub fn PlannerPanel(today: Date, plans: Memo<Option<Vec<StepPlan>>>) -> impl Int
             </div>
             {move || error.get().map(|message| view! { <p class="field-error" role="alert">{message}</p> }.into_any())}
             {finish}
+            <PlanTimeline today />
         </section>
     }
 }

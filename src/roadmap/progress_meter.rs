@@ -10,7 +10,7 @@ pub fn ProgressMeter(#[prop(into)] label: String, counts: Signal<Counts>) -> imp
     let summary = move || counts.get().summary();
     view! {
         <div class="progress-meter">
-            <span class="progress-label">{label.clone()}": "<span class="progress-count">{summary}</span></span>
+            <span class="progress-label"><span class="progress-name">{label.clone()}": "</span><span class="progress-count">{summary}</span></span>
             <progress
                 max=move || counts.get().total.max(1)
                 value=move || counts.get().settled()

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::context::RoadmapContext;
 use super::item_row::ItemRow;
-use super::model::{ChecklistStep, StepPlan};
+use super::model::{ChecklistStep, StepPlan, StepStatus};
 use super::progress_meter::ProgressMeter;
 
 /// A step with its own progress bar and, when a pace is set, its target date.
@@ -22,20 +22,16 @@ pub fn StepCard(
     let target = move || {
         let plan = plan.get()?;
         let target = plan.target?;
-        let settled = counts.get().is_complete();
-        let status = if settled {
-            "done"
-        } else if plan.behind {
-            "behind"
-        } else {
-            "on track"
-        };
-        Some(view! {
-            <p class="step-target" data-status=status>
-                "Target: " <time datetime=target.to_string()>{target.to_string()}</time>
-                " · " <strong class="step-status">{match status { "behind" => "Behind schedule", "done" => "Done", _ => "On track" }}</strong>
-            </p>
-        }.into_any())
+        let status = StepStatus::of(&plan, counts.get().is_complete());
+        Some(
+            view! {
+                <p class="step-target" data-status=status.key()>
+                    "Target: " <time datetime=target.to_string()>{target.to_string()}</time>
+                    " · " <strong class="step-status">{status.label()}</strong>
+                </p>
+            }
+            .into_any(),
+        )
     };
     view! {
         <li class="step" id=format!("step-{}", step.id)>

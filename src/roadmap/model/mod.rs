@@ -18,6 +18,7 @@ mod planner;
 mod share_link;
 mod size;
 mod state;
+mod timeline;
 mod undo;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -37,11 +38,14 @@ pub use import::{
     preview_import, preview_link_without_notes, ImportChanges, ImportError, ImportPreview,
 };
 pub use merge::merge;
-pub use planner::{finish_date, plan, StepPlan, BASELINE_HOURS_PER_WEEK};
+pub use planner::{finish_date, plan, StepPlan, StepStatus, BASELINE_HOURS_PER_WEEK};
 pub use share_link::{
     has_notes, is_progress_link, link_json, qr_path, read_fragment, write_link, LinkData,
     LinkError, FRAGMENT_KEY, QR_MAX_CHARS,
 };
 pub use size::encode;
 pub use state::ItemState;
+pub use timeline::{
+    timeline, Anchor, Tick, Timeline, TimelineRow, AXIS_PX, BAR_PX, BAR_TOP_PX, LABEL_BASELINE_PX,
+};
 pub use undo::{UndoStack, Undoable, WholeChange, MAX_UNDO};

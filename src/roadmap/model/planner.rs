@@ -20,6 +20,56 @@ pub struct StepPlan {
     pub behind: bool,
 }
 
+/// Where a planned step stands: what its card, the timeline and its table all say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepStatus {
+    /// Every item is done or skipped.
+    Done,
+    /// The target day has passed with items still open.
+    Behind,
+    OnTrack,
+}
+
+impl StepStatus {
+    /// The status of a step planned as `plan` whose items are all settled when `complete`.
+    pub fn of(plan: &StepPlan, complete: bool) -> StepStatus {
+        if complete {
+            StepStatus::Done
+        } else if plan.behind {
+            StepStatus::Behind
+        } else {
+            StepStatus::OnTrack
+        }
+    }
+
+    /// The name the stylesheet and the tests know it by.
+    pub fn key(self) -> &'static str {
+        match self {
+            StepStatus::Done => "done",
+            StepStatus::Behind => "behind",
+            StepStatus::OnTrack => "on track",
+        }
+    }
+
+    /// In words, for the reader.
+    pub fn label(self) -> &'static str {
+        match self {
+            StepStatus::Done => "Done",
+            StepStatus::Behind => "Behind schedule",
+            StepStatus::OnTrack => "On track",
+        }
+    }
+
+    /// A sign beside the words, so that no status is told by colour alone.
+    pub fn icon(self) -> &'static str {
+        match self {
+            StepStatus::Done => "✓",
+            StepStatus::Behind => "⚠",
+            StepStatus::OnTrack => "→",
+        }
+    }
+}
+
 /// Plans the steps one after another from the planner's start, each taking its upper month
 /// bound scaled to the planner's pace; steps without months ("Varies", "Ongoing") take no time.
 pub fn plan(

@@ -1,0 +1,13 @@
+import { chromium } from 'playwright-core';
+import { serveGzip } from '/work/main/scripts/bench/gzip-server.mjs';
+const server = await serveGzip('/work/main/dist');
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await page.goto(server.url);
+console.log('static', await page.$eval('#item-tool-terraform', (e) => e.outerHTML));
+await page.keyboard.press('Shift');
+await page.waitForFunction(() => !document.getElementById('prerendered') && document.querySelector('#app > *'));
+await page.waitForTimeout(1000);
+console.log('app', await page.$eval('#item-tool-terraform', (e) => e.outerHTML));
+console.log(await page.$eval('#item-tool-terraform', (e) => [...e.children].map((c) => c.tagName + '.' + c.className + ' ' + JSON.stringify(c.getBoundingClientRect()))));
+await browser.close(); await server.close();

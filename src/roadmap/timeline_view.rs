@@ -1,0 +1,139 @@
+//! The plan as a picture: the timeline the model laid out ([`timeline`]), drawn as SVG, with a
+//! table of the same dates for reading aloud, printing and copying.
+
+use leptos::prelude::*;
+
+use super::context::RoadmapContext;
+use super::model::{timeline, Date, Timeline, AXIS_PX, BAR_PX, BAR_TOP_PX, LABEL_BASELINE_PX};
+use crate::decimal::{decimal, px};
+
+/// A fraction of the width as an SVG length: the picture is as wide as its column, and its text
+/// keeps the page's size at any width.
+fn across(fraction: f64) -> String {
+    format!("{}%", decimal(fraction * 100.0, 2))
+}
+
+/// What the picture shows, in a sentence (its accessible name).
+fn summary(line: &Timeline) -> String {
+    let count = |key| line.rows.iter().filter(|r| r.status.key() == key).count();
+    format!(
+        "Timeline of your plan: {} steps from {} to {}; {} done, {} behind schedule. The table \"Your plan's dates\" gives each step's dates.",
+        line.rows.len(),
+        line.start,
+        line.finish,
+        count("done"),
+        count("behind")
+    )
+}
+
+/// The SVG itself, drawn from `line`.
+fn picture(line: &Timeline) -> impl IntoView + use<> {
+    let axis_y = line.height - AXIS_PX;
+    let rows = line
+        .rows
+        .iter()
+        .map(|row| {
+            view! {
+                <g class="timeline-row" data-status=row.status.key()>
+                    <text class="timeline-title" x="0" y=px(row.y + LABEL_BASELINE_PX)>
+                        {format!("{} {}", row.status.icon(), row.title)}
+                    </text>
+                    <text class="timeline-date" x="100%" y=px(row.y + LABEL_BASELINE_PX) text-anchor="end">
+                        {row.target.to_string()}
+                    </text>
+                    <rect
+                        class="timeline-bar"
+                        x=across(row.x0)
+                        // At least a sliver, so that a step of no days still shows.
+                        width=across((row.x1 - row.x0).max(0.005))
+                        y=px(row.y + BAR_TOP_PX)
+                        height=px(BAR_PX)
+                        rx="3"
+                    />
+                </g>
+            }
+        })
+        .collect_view();
+    let ticks = line
+        .ticks
+        .iter()
+        .map(|tick| {
+            view! {
+                <line class="timeline-tick" x1=across(tick.x) x2=across(tick.x) y1=px(axis_y) y2=px(axis_y + 4.0) />
+                <text class="timeline-year" x=across(tick.x) y=px(line.height - 4.0) text-anchor=tick.anchor.svg()>
+                    {tick.label.clone()}
+                </text>
+            }
+        })
+        .collect_view();
+    let today = line.today.map(|(x, anchor)| {
+        view! {
+            <g class="timeline-today">
+                <line x1=across(x) x2=across(x) y1="14" y2=px(axis_y) />
+                <text x=across(x) y="11" text-anchor=anchor.svg()>"Today"</text>
+            </g>
+        }
+    });
+    view! {
+        <svg class="timeline" width="100%" height=px(line.height) role="img" aria-label=summary(line)>
+            <line class="timeline-axis" x1="0" x2="100%" y1=px(axis_y) y2=px(axis_y) />
+            {ticks}
+            {rows}
+            {today}
+        </svg>
+    }
+}
+
+/// The same dates as a table.
+fn table(line: &Timeline) -> impl IntoView + use<> {
+    let rows = line
+        .rows
+        .iter()
+        .map(|row| {
+            view! {
+                <tr data-step=row.step_id.clone()>
+                    <th scope="row">{row.title.clone()}</th>
+                    <td><time datetime=row.starts.to_string()>{row.starts.to_string()}</time></td>
+                    <td><time datetime=row.target.to_string()>{row.target.to_string()}</time></td>
+                    <td data-status=row.status.key()>{format!("{} {}", row.status.icon(), row.status.label())}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="timeline-details">
+            <summary>"Your plan's dates as a table"</summary>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Your plan's dates">
+                <table class="timeline-table">
+                    <caption class="visually-hidden">"Your plan's dates"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Step"</th>
+                            <th scope="col">"Starts"</th>
+                            <th scope="col">"Target"</th>
+                            <th scope="col">"Status"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </details>
+    }
+}
+
+/// The timeline of the reader's plan, once the planner has a start date.
+#[component]
+pub fn PlanTimeline(today: Date) -> impl IntoView {
+    let RoadmapContext { doc, checklist, .. } = expect_context::<RoadmapContext>();
+    let line = Memo::new(move |_| doc.with(|d| timeline(&checklist, d, today)));
+    move || {
+        line.get().map(|line| {
+            view! {
+                <figure class="plan-timeline">
+                    {picture(&line)}
+                    {table(&line)}
+                </figure>
+            }
+        })
+    }
+}
