@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::context::RoadmapContext;
 use super::edits::Edit;
 use super::model::{finish_date, Date, Planner, StepPlan, BASELINE_HOURS_PER_WEEK, HOURS_PER_WEEK};
-use super::timeline_view::PlanTimeline;
+use super::timeline_view::lazy_timeline;
 
 /// The planner's inputs and the resulting finish date; each step card shows its own target.
 #[component]
@@ -95,7 +95,7 @@ pub fn PlannerPanel(today: Date, plans: Memo<Option<Vec<StepPlan>>>) -> impl Int
             </div>
             {move || error.get().map(|message| view! { <p class="field-error" role="alert">{message}</p> }.into_any())}
             {finish}
-            <PlanTimeline today />
+            {lazy_timeline(today)}
         </section>
     }
 }

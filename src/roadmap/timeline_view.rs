@@ -1,11 +1,15 @@
 //! The plan as a picture: the timeline the model laid out ([`timeline`]), drawn as SVG, with a
-//! table of the same dates for reading aloud, printing and copying.
+//! table of the same dates for reading aloud, printing and copying. A lazy module of its own
+//! (`platform::parts`), fetched once the reader has a plan: most readers never set one.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use super::context::RoadmapContext;
 use super::model::{timeline, Date, Timeline, AXIS_PX, BAR_PX, BAR_TOP_PX, LABEL_BASELINE_PX};
 use crate::decimal::{decimal, px};
+use crate::platform::parts::{part_entry, part_once, Maker, PartMissing};
 
 /// A fraction of the width as an SVG length: the picture is as wide as its column, and its text
 /// keeps the page's size at any width.
@@ -121,9 +125,26 @@ fn table(line: &Timeline) -> impl IntoView + use<> {
     }
 }
 
-/// The timeline of the reader's plan, once the planner has a start date.
+/// The timeline of the reader's plan: nothing until the planner first has a start date, then
+/// [`PlanTimeline`] from its part.
+pub fn lazy_timeline(today: Date) -> AnyView {
+    let RoadmapContext { doc, .. } = expect_context::<RoadmapContext>();
+    let planned = Signal::derive(move || doc.with(|d| d.planner.is_some()));
+    let fetch = Arc::new(move || Box::pin(timeline_part(today)) as _);
+    part_once(planned, fetch, None)
+}
+
+part_entry! {
+    timeline,
+    /// The timeline's part.
+    fn timeline_part(today: Date) -> Result<Maker, PartMissing> {
+        Ok(Arc::new(move || view! { <PlanTimeline today /> }.into_any()))
+    }
+}
+
+/// The timeline of the reader's plan, while the planner has a start date.
 #[component]
-pub fn PlanTimeline(today: Date) -> impl IntoView {
+fn PlanTimeline(today: Date) -> impl IntoView {
     let RoadmapContext { doc, checklist, .. } = expect_context::<RoadmapContext>();
     let line = Memo::new(move |_| doc.with(|d| timeline(&checklist, d, today)));
     move || {

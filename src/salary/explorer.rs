@@ -10,13 +10,18 @@ use super::context::ChartContext;
 use super::controls::ChartControls;
 use super::data_table::DataTable;
 use super::downloads::Downloads;
-use super::model::{layout_chart, state_figures, summary_sentence, ChartState, ChartView};
+use super::model::{
+    layout_chart, state_figures, summary_sentence, ChartState, ChartView, Metric, SortOrder,
+};
 use super::tile_map::TileMap;
 use crate::data::{Guide, Note};
 use crate::embed::model::EmbedPart;
 use crate::embed::EmbedButton;
 use crate::platform::effect::effect;
+use crate::platform::stagger::page_on_screen;
+use crate::platform::tasks::next_task;
 use crate::widgets::NoteBox;
+use leptos::task::spawn_local;
 
 /// The chart, table and map of salary by state, with its summary, controls, downloads and caveats.
 #[component]
@@ -70,6 +75,66 @@ pub fn SalaryExplorer(caption: String, notes: Vec<Note>) -> impl IntoView {
     // A memo, so that highlighting a state does not rebuild the panel (and drop keyboard focus).
     let view = Memo::new(move |_| state.get().view);
     let citation = format!("{} ({})", guide.state_source.name, guide.state_source.year);
+    // Each view is built once, then hidden and shown: a switch back costs no rebuild. A hidden
+    // view keeps the figures it last showed, so a change redraws only the view on screen.
+    let warm = RwSignal::new(false);
+    let page_shown = page_on_screen();
+    effect(move |_| {
+        if page_shown.get() {
+            spawn_local(async move {
+                next_task().await;
+                warm.set(true);
+            });
+        }
+    });
+    let panels = ChartView::ALL
+        .into_iter()
+        .map(|this| {
+            let showing = move || view.get() == this;
+            let inputs = Memo::new(move |kept: Option<&(Metric, SortOrder, f64)>| match kept {
+                Some(kept) if !showing() => *kept,
+                _ => (metric_sort.get().0, metric_sort.get().1, width.get()),
+            });
+            // Built when first shown, or once the page is idle (never while the reader waits).
+            let built = Memo::new(move |before: Option<&bool>| {
+                before.copied().unwrap_or(false) || showing() || warm.get()
+            });
+            let guide = guide.clone();
+            let caption = caption.clone();
+            let content = move || {
+                built.get().then(|| {
+                    let view_rows = {
+                        let guide = guide.clone();
+                        Memo::new(move |_| {
+                            let (metric, sort, _) = inputs.get();
+                            state_figures(&guide, metric, sort)
+                        })
+                    };
+                    match this {
+                        ChartView::Chart => {
+                            let guide = guide.clone();
+                            let view_layout = Memo::new(move |_| {
+                                let (metric, sort, width) = inputs.get();
+                                let for_layout = ChartState { metric, sort, ..ChartState::default() };
+                                layout_chart(&guide, &for_layout, width)
+                            });
+                            view! { <BarChart layout=view_layout rows=view_rows caption=caption.clone() /> }.into_any()
+                        }
+                        ChartView::Table => view! { <DataTable rows=view_rows /> }.into_any(),
+                        ChartView::Map => {
+                            let metric = Signal::derive(move || inputs.get().0);
+                            let width = Signal::derive(move || inputs.get().2);
+                            view! { <TileMap rows=view_rows metric width /> }.into_any()
+                        }
+                    }
+                })
+            };
+            view! {
+                <div class="chart-panel" hidden=move || !showing()>{content}</div>
+            }
+            .into_any()
+        })
+        .collect_view();
 
     view! {
         <figure class="salary-explorer" node_ref=figure aria-labelledby="salary-title">
@@ -81,13 +146,7 @@ pub fn SalaryExplorer(caption: String, notes: Vec<Note>) -> impl IntoView {
                 <p class="chart-summary" aria-live="polite">{summary}</p>
             </figcaption>
             <ChartControls />
-            <div class="chart-panel">
-                {move || match view.get() {
-                    ChartView::Chart => view! { <BarChart layout rows caption=caption.clone() /> }.into_any(),
-                    ChartView::Table => view! { <DataTable rows /> }.into_any(),
-                    ChartView::Map => view! { <TileMap rows width /> }.into_any(),
-                }}
-            </div>
+            {panels}
             <p class="source-line">"Source: "{citation.clone()}</p>
             {notes.into_iter().map(|note| view! { <NoteBox note /> }.into_any()).collect_view()}
             <Downloads layout rows citation />

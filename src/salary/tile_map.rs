@@ -5,16 +5,19 @@ use leptos::prelude::*;
 use crate::decimal::px;
 
 use super::context::ChartContext;
-use super::model::{shade_bins, shade_for, StateFigures, GRID, TILES};
+use super::model::{shade_bins, shade_for, Metric, StateFigures, GRID, TILES};
 use super::tooltip::{lazy_tooltip, place_tooltip};
 
 const GAP_PX: f64 = 3.0;
 
 /// The tile map with its legend and tooltip; one tab stop, arrow keys move between states with data.
 #[component]
-pub fn TileMap(rows: Memo<Vec<StateFigures>>, width: RwSignal<f64>) -> impl IntoView {
+pub fn TileMap(
+    rows: Memo<Vec<StateFigures>>,
+    metric: Signal<Metric>,
+    width: Signal<f64>,
+) -> impl IntoView {
     let context = expect_context::<ChartContext>();
-    let metric = Signal::from(Memo::new(move |_| context.state.get().metric));
     let tile_size = Memo::new(move |_| {
         ((width.get() - GAP_PX * f64::from(GRID.0)) / f64::from(GRID.0))
             .clamp(24.0, 56.0)

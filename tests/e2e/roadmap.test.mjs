@@ -244,7 +244,7 @@ describe('the roadmap checklist', () => {
       .filter((button) => button.checkVisibility())
       .map((button) => getComputedStyle(button, '::before').content + button.textContent));
     assert.deepEqual(printed, ['"Status: " / ""Done']);
-    assert.equal(await page.isVisible(`#item-${itemIds[0]} .print-note`), true);
+    assert.equal(await page.isVisible(`#item-${itemIds[0]} .item-note`), true);
     assert.equal(await page.isVisible('.roadmap-tools'), false);
     await context.close();
   });
