@@ -6,11 +6,12 @@ const server = await serve();
 const browser = await launch();
 const shots = [
   { file: 'docs/screenshot-desktop.png', viewport: { width: 1280, height: 900 }, colorScheme: 'light', hash: '' },
-  { file: 'docs/screenshot-phone-dark.png', viewport: { width: 390, height: 844 }, colorScheme: 'dark', hash: '#roadmap' },
+  { file: 'docs/screenshot-phone-dark.png', viewport: { width: 390, height: 844 }, colorScheme: 'dark', hash: '#roadmap', tick: true, scrollTo: '#step-core-tools' },
   { file: 'docs/salary-chart.png', viewport: { width: 1000, height: 900 }, colorScheme: 'light', hash: '?state=TX#salary-by-state', element: '.salary-explorer', focus: '#bar-TX' },
   { file: 'docs/salary-table.png', viewport: { width: 1000, height: 900 }, colorScheme: 'light', hash: '?view=table&metric=employed#salary-by-state', element: '.salary-explorer' },
   { file: 'docs/salary-map.png', viewport: { width: 1000, height: 900 }, colorScheme: 'dark', hash: '?view=map&metric=difference#salary-by-state', element: '.salary-explorer' },
   { file: 'docs/roadmap-checklist.png', viewport: { width: 1000, height: 1400 }, colorScheme: 'light', hash: '#roadmap', element: '#step-core-tools', tick: true },
+  { file: 'docs/roadmap-timeline.png', viewport: { width: 1000, height: 1400 }, colorScheme: 'light', hash: '#roadmap', element: '.planner', tick: true, wait: '.plan-timeline' },
 ];
 for (const shot of shots) {
   const context = await browser.newContext({ viewport: shot.viewport, colorScheme: shot.colorScheme, reducedMotion: 'reduce' });
@@ -25,7 +26,11 @@ for (const shot of shots) {
     await page.click('#item-tool-kubernetes .state-button:has-text("In progress")');
     await page.click('#item-tool-kubernetes .note-toggle');
     await page.fill('#item-tool-kubernetes textarea', 'Working through a k3s homelab cluster');
+    // Closed again: the note then shows under its item, as a reader sees it the next day.
+    await page.click('#item-tool-kubernetes .note-toggle');
   }
+  if (shot.wait) await page.waitForSelector(shot.wait);
+  if (shot.scrollTo) await page.locator(shot.scrollTo).evaluate((el) => el.scrollIntoView());
   await page.waitForTimeout(300);
   if (shot.element) await page.locator(shot.element).screenshot({ path: shot.file });
   else await page.screenshot({ path: shot.file });

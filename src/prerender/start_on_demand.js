@@ -43,7 +43,7 @@ addEventListener('pageshow', (event) => {
  * bars come back into the tab order (text fields stay disabled: what is typed there would be
  * lost; a tool the app itself disabled stays so). Each act is the pressed
  * control's place (`takeover/places.rs`), kept in order in the copy's __PENDING_ACTS__ attribute
- * ("item-x:1.0.2 bar-TX:").
+ * ("item-x:2.3 bar-TX:").
  */
 const copy = document.getElementById('__PRERENDERED_ID__');
 /** The copy's own controls: the app puts its live parts in their place one by one. */

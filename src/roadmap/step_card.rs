@@ -27,7 +27,7 @@ pub fn StepCard(
             view! {
                 <p class="step-target" data-status=status.key()>
                     "Target: " <time datetime=target.to_string()>{target.to_string()}</time>
-                    " · " <strong class="step-status">{status.label()}</strong>
+                    " · " <strong class="step-status"><span aria-hidden="true">{status.icon()}" "</span>{status.label()}</strong>
                 </p>
             }
             .into_any(),

@@ -1,5 +1,5 @@
 //! The plan as a picture: the timeline the model laid out ([`timeline`]), drawn as SVG, with a
-//! table of the same dates for reading aloud, printing and copying. A lazy module of its own
+//! table of the same dates to read aloud and copy (the picture is what prints). A lazy module of its own
 //! (`platform::parts`), fetched once the reader has a plan: most readers never set one.
 
 use std::sync::Arc;
@@ -7,7 +7,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::context::RoadmapContext;
-use super::model::{timeline, Date, Timeline, AXIS_PX, BAR_PX, BAR_TOP_PX, LABEL_BASELINE_PX};
+use super::model::{
+    timeline, Date, StepStatus, Timeline, AXIS_PX, BAR_PX, BAR_TOP_PX, DATE_BASELINE_PX,
+    LABEL_BASELINE_PX,
+};
 use crate::decimal::{decimal, px};
 use crate::platform::parts::{part_entry, part_once, Maker, PartMissing};
 
@@ -19,14 +22,18 @@ fn across(fraction: f64) -> String {
 
 /// What the picture shows, in a sentence (its accessible name).
 fn summary(line: &Timeline) -> String {
-    let count = |key| line.rows.iter().filter(|r| r.status.key() == key).count();
+    let count = |status| line.rows.iter().filter(|r| r.status == status).count();
+    let today = match &line.today_in {
+        Some(step) => format!(" Today falls in {step}."),
+        None => String::new(),
+    };
     format!(
-        "Timeline of your plan: {} steps from {} to {}; {} done, {} behind schedule. The table \"Your plan's dates\" gives each step's dates.",
+        "Timeline of your plan: {} steps from {} to {}; {} done, {} behind schedule.{today} The table \"Your plan's dates\" gives each step's dates.",
         line.rows.len(),
         line.start,
         line.finish,
-        count("done"),
-        count("behind")
+        count(StepStatus::Done),
+        count(StepStatus::Behind)
     )
 }
 
@@ -42,18 +49,17 @@ fn picture(line: &Timeline) -> impl IntoView + use<> {
                     <text class="timeline-title" x="0" y=px(row.y + LABEL_BASELINE_PX)>
                         {format!("{} {}", row.status.icon(), row.title)}
                     </text>
-                    <text class="timeline-date" x="100%" y=px(row.y + LABEL_BASELINE_PX) text-anchor="end">
-                        {row.target.to_string()}
-                    </text>
                     <rect
                         class="timeline-bar"
                         x=across(row.x0)
-                        // At least a sliver, so that a step of no days still shows.
-                        width=across((row.x1 - row.x0).max(0.005))
+                        width=across(row.x1 - row.x0)
                         y=px(row.y + BAR_TOP_PX)
                         height=px(BAR_PX)
                         rx="3"
                     />
+                    <text class="timeline-date" x=across(row.x1) y=px(row.y + DATE_BASELINE_PX) text-anchor=row.date_anchor.svg()>
+                        {row.target.to_string()}
+                    </text>
                 </g>
             }
         })
@@ -88,10 +94,9 @@ fn picture(line: &Timeline) -> impl IntoView + use<> {
     }
 }
 
-/// The same dates as a table.
-fn table(line: &Timeline) -> impl IntoView + use<> {
-    let rows = line
-        .rows
+/// The same dates as a table's rows.
+fn table_rows(line: &Timeline) -> impl IntoView + use<> {
+    line.rows
         .iter()
         .map(|row| {
             view! {
@@ -99,30 +104,11 @@ fn table(line: &Timeline) -> impl IntoView + use<> {
                     <th scope="row">{row.title.clone()}</th>
                     <td><time datetime=row.starts.to_string()>{row.starts.to_string()}</time></td>
                     <td><time datetime=row.target.to_string()>{row.target.to_string()}</time></td>
-                    <td data-status=row.status.key()>{format!("{} {}", row.status.icon(), row.status.label())}</td>
+                    <td data-status=row.status.key()><span aria-hidden="true">{row.status.icon()}" "</span>{row.status.label()}</td>
                 </tr>
             }
         })
-        .collect_view();
-    view! {
-        <details class="timeline-details">
-            <summary>"Your plan's dates as a table"</summary>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Your plan's dates">
-                <table class="timeline-table">
-                    <caption class="visually-hidden">"Your plan's dates"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Step"</th>
-                            <th scope="col">"Starts"</th>
-                            <th scope="col">"Target"</th>
-                            <th scope="col">"Status"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        </details>
-    }
+        .collect_view()
 }
 
 /// The timeline of the reader's plan: nothing until the planner first has a start date, then
@@ -142,17 +128,36 @@ part_entry! {
     }
 }
 
-/// The timeline of the reader's plan, while the planner has a start date.
+/// The timeline of the reader's plan, while the planner has a start date. The figure and its
+/// table's disclosure are built once, so that a change of plan redraws the picture and the rows
+/// without closing the table the reader opened.
 #[component]
 fn PlanTimeline(today: Date) -> impl IntoView {
     let RoadmapContext { doc, checklist, .. } = expect_context::<RoadmapContext>();
     let line = Memo::new(move |_| doc.with(|d| timeline(&checklist, d, today)));
+    let planned = Memo::new(move |_| line.with(Option::is_some));
     move || {
-        line.get().map(|line| {
+        planned.get().then(|| {
             view! {
                 <figure class="plan-timeline">
-                    {picture(&line)}
-                    {table(&line)}
+                    {move || line.with(|line| line.as_ref().map(picture))}
+                    <details class="timeline-details">
+                        <summary>"Your plan's dates as a table"</summary>
+                        <div class="table-scroll" tabindex="0" role="region" aria-label="Your plan's dates">
+                            <table class="timeline-table">
+                                <caption class="visually-hidden">"Your plan's dates"</caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">"Step"</th>
+                                        <th scope="col">"Starts"</th>
+                                        <th scope="col">"Target"</th>
+                                        <th scope="col">"Status"</th>
+                                    </tr>
+                                </thead>
+                                <tbody>{move || line.with(|line| line.as_ref().map(table_rows))}</tbody>
+                            </table>
+                        </div>
+                    </details>
                 </figure>
             }
         })

@@ -14,6 +14,8 @@ pub fn BarChart(
     layout: Memo<ChartLayout>,
     rows: Memo<Vec<StateFigures>>,
     caption: String,
+    /// Whether this view is the one on screen.
+    shown: Signal<bool>,
 ) -> impl IntoView {
     let context = expect_context::<ChartContext>();
     let codes = Memo::new(move |_| {
@@ -24,7 +26,7 @@ pub fn BarChart(
                 .collect::<Vec<_>>()
         })
     });
-    let tooltip_row = context.tooltip_row(rows);
+    let tooltip_row = context.tooltip_row(rows, shown);
     let tooltip_anchor = Signal::derive(move || {
         let code = context.tooltip.get()?;
         layout.with(|l| {

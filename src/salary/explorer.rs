@@ -76,28 +76,34 @@ pub fn SalaryExplorer(caption: String, notes: Vec<Note>) -> impl IntoView {
     let view = Memo::new(move |_| state.get().view);
     let citation = format!("{} ({})", guide.state_source.name, guide.state_source.year);
     // Each view is built once, then hidden and shown: a switch back costs no rebuild. A hidden
-    // view keeps the figures it last showed, so a change redraws only the view on screen.
-    let warm = RwSignal::new(false);
+    // view keeps the figures it last showed and shows no tooltip, so a change of metric, order
+    // or width, or a pointer moving, redraws only the view on screen.
+    // Once the page is on screen, the views not shown are built one per task, in their order.
+    let warmed = RwSignal::new(0_usize);
     let page_shown = page_on_screen();
     effect(move |_| {
         if page_shown.get() {
             spawn_local(async move {
-                next_task().await;
-                warm.set(true);
+                for count in 1..=ChartView::ALL.len() {
+                    next_task().await;
+                    warmed.set(count);
+                }
             });
         }
     });
     let panels = ChartView::ALL
         .into_iter()
-        .map(|this| {
+        .enumerate()
+        .map(|(order, this)| {
             let showing = move || view.get() == this;
+            let shown = Signal::derive(showing);
             let inputs = Memo::new(move |kept: Option<&(Metric, SortOrder, f64)>| match kept {
                 Some(kept) if !showing() => *kept,
                 _ => (metric_sort.get().0, metric_sort.get().1, width.get()),
             });
             // Built when first shown, or once the page is idle (never while the reader waits).
             let built = Memo::new(move |before: Option<&bool>| {
-                before.copied().unwrap_or(false) || showing() || warm.get()
+                before.copied().unwrap_or(false) || showing() || warmed.get() > order
             });
             let guide = guide.clone();
             let caption = caption.clone();
@@ -118,13 +124,13 @@ pub fn SalaryExplorer(caption: String, notes: Vec<Note>) -> impl IntoView {
                                 let for_layout = ChartState { metric, sort, ..ChartState::default() };
                                 layout_chart(&guide, &for_layout, width)
                             });
-                            view! { <BarChart layout=view_layout rows=view_rows caption=caption.clone() /> }.into_any()
+                            view! { <BarChart layout=view_layout rows=view_rows caption=caption.clone() shown /> }.into_any()
                         }
                         ChartView::Table => view! { <DataTable rows=view_rows /> }.into_any(),
                         ChartView::Map => {
                             let metric = Signal::derive(move || inputs.get().0);
                             let width = Signal::derive(move || inputs.get().2);
-                            view! { <TileMap rows=view_rows metric width /> }.into_any()
+                            view! { <TileMap rows=view_rows metric width shown /> }.into_any()
                         }
                     }
                 })

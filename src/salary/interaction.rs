@@ -17,10 +17,18 @@ impl ChartContext {
             .or_else(|| codes.first().cloned())
     }
 
-    /// The figures of the state whose tooltip is shown, looked up in `rows`.
-    pub fn tooltip_row(&self, rows: Memo<Vec<StateFigures>>) -> Signal<Option<StateFigures>> {
+    /// The figures of the state whose tooltip is shown, looked up in `rows`, while the view is
+    /// `shown` (a hidden view shows no tooltip, and draws nothing when the pointer moves).
+    pub fn tooltip_row(
+        &self,
+        rows: Memo<Vec<StateFigures>>,
+        shown: Signal<bool>,
+    ) -> Signal<Option<StateFigures>> {
         let tooltip = self.tooltip;
         Signal::derive(move || {
+            if !shown.get() {
+                return None;
+            }
             let code = tooltip.get()?;
             rows.with(|rows| rows.iter().find(|row| row.code == code).cloned())
         })

@@ -16,6 +16,8 @@ pub fn TileMap(
     rows: Memo<Vec<StateFigures>>,
     metric: Signal<Metric>,
     width: Signal<f64>,
+    /// Whether this view is the one on screen.
+    shown: Signal<bool>,
 ) -> impl IntoView {
     let context = expect_context::<ChartContext>();
     let tile_size = Memo::new(move |_| {
@@ -30,7 +32,7 @@ pub fn TileMap(
         let values: Vec<f64> = rows.with(|rows| rows.iter().map(|r| r.value).collect());
         shade_bins(metric.get(), &values)
     });
-    let tooltip_row = context.tooltip_row(rows);
+    let tooltip_row = context.tooltip_row(rows, shown);
     let tooltip_anchor = Signal::derive(move || {
         let code = context.tooltip.get()?;
         let tile = TILES.iter().find(|t| t.code == code)?;

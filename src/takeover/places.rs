@@ -61,7 +61,7 @@ pub(super) fn follow(root: &web_sys::Element, place: &Place) -> Option<web_sys::
         .try_fold(start, |element, &index| element.children().item(index))
 }
 
-/// The places the start script wrote (`item-x:1.0.2 :3.1`), in order; anything malformed (a
+/// The places the start script wrote (`item-x:2.3 :3.1`), in order; anything malformed (a
 /// page script may write there too) is left out.
 pub fn parse_places(text: &str) -> Vec<Place> {
     text.split_ascii_whitespace()

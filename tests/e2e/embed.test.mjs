@@ -90,7 +90,7 @@ describe('embedding', () => {
 
     // The content changes size: the frame follows.
     const { frame: chart, outer: before } = await settled(page, '#chart iframe');
-    await chart.getByLabel('Table').check();
+    await chart.getByRole('radio', { name: 'Table' }).check();
     await chart.waitForSelector('.salary-table');
     const { outer: afterwards, inner } = await settled(page, '#chart iframe', before);
     assert.notEqual(Math.round(afterwards), Math.round(before));

@@ -57,7 +57,7 @@ const layoutText = (page, selector, withoutChart = false) =>
   page.$eval(selector, (el, withoutChart) => {
     const copy = el.cloneNode(true);
     // What the reader sees: the chart's views not on screen (kept hidden once built) are not.
-    copy.querySelectorAll('[hidden]').forEach((hidden) => hidden.remove());
+    copy.querySelectorAll('.chart-panel[hidden]').forEach((hidden) => hidden.remove());
     if (withoutChart) copy.querySelectorAll('svg.bar-chart').forEach((svg) => svg.remove());
     return copy.textContent.replace(/\s+/g, ' ').trim();
   }, withoutChart);

@@ -46,6 +46,7 @@ pub use share_link::{
 pub use size::encode;
 pub use state::ItemState;
 pub use timeline::{
-    timeline, Anchor, Tick, Timeline, TimelineRow, AXIS_PX, BAR_PX, BAR_TOP_PX, LABEL_BASELINE_PX,
+    timeline, Anchor, Tick, Timeline, TimelineRow, AXIS_PX, BAR_PX, BAR_TOP_PX, DATE_BASELINE_PX,
+    LABEL_BASELINE_PX,
 };
 pub use undo::{UndoStack, Undoable, WholeChange, MAX_UNDO};

@@ -27,6 +27,7 @@ pub enum StepStatus {
     Done,
     /// The target day has passed with items still open.
     Behind,
+    /// Items are open and the target day is still to come (or is today).
     OnTrack,
 }
 

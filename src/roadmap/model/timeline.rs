@@ -11,13 +11,20 @@ use super::planner::{plan, StepStatus};
 
 /// Room above the rows for the "Today" label.
 pub const TOP_PX: f64 = 20.0;
-/// One step: its label line, then its bar.
-pub const ROW_PX: f64 = 38.0;
-/// From a row's top to its label's baseline.
+/// One step: its title, its bar, then its target date under the bar's end. Each on a line of
+/// its own, so that nothing overlaps however narrow the picture or long the title.
+pub const ROW_PX: f64 = 50.0;
+/// From a row's top to its title's baseline.
 pub const LABEL_BASELINE_PX: f64 = 14.0;
 /// From a row's top to its bar's top.
-pub const BAR_TOP_PX: f64 = 20.0;
+pub const BAR_TOP_PX: f64 = 19.0;
+/// The bar's height.
 pub const BAR_PX: f64 = 12.0;
+/// From a row's top to its date's baseline.
+pub const DATE_BASELINE_PX: f64 = 44.0;
+/// The least width a bar is drawn with (a fraction of the picture's), so that a step of no
+/// days still shows.
+pub const MIN_BAR: f64 = 0.005;
 /// Room below the rows for the years.
 pub const AXIS_PX: f64 = 22.0;
 /// At most this many years are marked, however long the plan.
@@ -63,9 +70,12 @@ pub struct TimelineRow {
     pub starts: Date,
     pub target: Date,
     pub status: StepStatus,
-    /// Where the bar starts and ends across (fractions of the width).
+    /// Where the bar starts and ends across (fractions of the width), at least [`MIN_BAR`]
+    /// apart and never past the right edge.
     pub x0: f64,
     pub x1: f64,
+    /// How the target date sits at the bar's end.
+    pub date_anchor: Anchor,
     /// The row's top, in pixels.
     pub y: f64,
 }
@@ -86,6 +96,8 @@ pub struct Timeline {
     pub rows: Vec<TimelineRow>,
     /// Where today falls across, when it falls within the plan.
     pub today: Option<(f64, Anchor)>,
+    /// The title of the step whose span holds today, if one does.
+    pub today_in: Option<String>,
     pub ticks: Vec<Tick>,
     /// The picture's height in pixels.
     pub height: f64,
@@ -113,17 +125,26 @@ pub fn timeline(checklist: &Checklist, doc: &ProgressDoc, today: Date) -> Option
     let rows: Vec<TimelineRow> = timed
         .into_iter()
         .enumerate()
-        .map(|(n, (step, starts, target, status))| TimelineRow {
-            step_id: step.id.clone(),
-            title: step.title.clone(),
-            starts,
-            target,
-            status,
-            x0: across(starts),
-            x1: across(target),
-            y: TOP_PX + ROW_PX * n as f64,
+        .map(|(n, (step, starts, target, status))| {
+            let x0 = across(starts).min(1.0 - MIN_BAR);
+            let x1 = across(target).max(x0 + MIN_BAR);
+            TimelineRow {
+                step_id: step.id.clone(),
+                title: step.title.clone(),
+                starts,
+                target,
+                status,
+                x0,
+                x1,
+                date_anchor: Anchor::at(x1),
+                y: TOP_PX + ROW_PX * n as f64,
+            }
         })
         .collect();
+    let today_in = rows
+        .iter()
+        .find(|row| row.starts <= today && today < row.target)
+        .map(|row| row.title.clone());
     let today_at = (start <= today && today <= finish).then(|| {
         let x = across(today);
         (x, Anchor::at(x))
@@ -133,6 +154,7 @@ pub fn timeline(checklist: &Checklist, doc: &ProgressDoc, today: Date) -> Option
         start,
         finish,
         today: today_at,
+        today_in,
         ticks: year_ticks(start, finish, across),
         rows,
         height,
@@ -153,7 +175,7 @@ fn year_ticks(start: Date, finish: Date, across: impl Fn(Date) -> f64) -> Vec<Ti
         .find(|every| (years + every - 1) / every <= MAX_TICKS)
         .unwrap_or(10_000);
     (first..=last)
-        .filter(|year| i64::from(*year).rem_euclid(every) == 0 || every == 1)
+        .filter(|year| i64::from(*year).rem_euclid(every) == 0)
         .filter_map(|year| {
             let x = across(Date::new(year, 1, 1)?);
             Some(Tick {
@@ -171,7 +193,6 @@ mod tests {
     use crate::roadmap::model::{
         write_calendar, CalendarFile, ItemState, Planner, BASELINE_HOURS_PER_WEEK,
     };
-    use proptest::prelude::*;
 
     fn date(text: &str) -> Date {
         Date::parse(text).unwrap()
@@ -213,12 +234,13 @@ mod tests {
         assert_eq!(line.finish, date("2029-08-26"));
         assert_eq!(line.rows[0].x0, 0.0);
         assert_eq!(line.rows[3].x1, 1.0);
+        assert_eq!(line.rows[3].date_anchor, Anchor::End);
         for pair in line.rows.windows(2) {
             assert_eq!(pair[0].x1, pair[1].x0);
             assert_eq!(pair[0].target, pair[1].starts);
             assert_eq!(pair[1].y - pair[0].y, ROW_PX);
         }
-        // 3 of 33 months: the first bar takes a little over a ninth of the width.
+        // The first step's 6 of the plan's 33 months, counted in days.
         let first = line.rows[0].x1;
         assert!((first - 183.0 / 1005.0).abs() < 1e-9, "{first}");
         assert_eq!(line.height, TOP_PX + 4.0 * ROW_PX + AXIS_PX);
@@ -237,6 +259,11 @@ mod tests {
         let (x, anchor) = line.today.unwrap();
         assert!((x - 500.0 / span).abs() < 1e-9);
         assert_eq!(anchor, Anchor::Middle);
+        // Day 500 is in the second step's span (day 183 to day 548).
+        assert_eq!(
+            line.today_in.as_deref(),
+            Some("Build your technical skills")
+        );
         assert_eq!(
             timeline(&checklist, &doc, date("2026-12-31"))
                 .unwrap()
@@ -299,6 +326,17 @@ mod tests {
             .collect();
         assert_eq!(starts, targets);
     }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use crate::roadmap::model::{ItemState, Planner};
+    use proptest::prelude::*;
+
+    fn checklist() -> Checklist {
+        Checklist::from_guide(&crate::data::shipped_guide())
+    }
 
     proptest! {
         #[test]
@@ -325,8 +363,8 @@ mod tests {
             let targets: Vec<_> = plans.iter().filter_map(|p| p.target).collect();
             prop_assert_eq!(line.rows.iter().map(|r| r.target).collect::<Vec<_>>(), targets);
             for row in &line.rows {
-                prop_assert!(0.0 <= row.x0 && row.x0 <= row.x1 && row.x1 <= 1.0);
-                prop_assert!(row.y + BAR_TOP_PX + BAR_PX <= line.height - AXIS_PX);
+                prop_assert!(0.0 <= row.x0 && row.x0 + MIN_BAR <= row.x1 + 1e-12 && row.x1 <= 1.0);
+                prop_assert!(row.y + DATE_BASELINE_PX <= line.height - AXIS_PX);
             }
             prop_assert!(line.ticks.len() as i64 <= MAX_TICKS);
             for pair in line.ticks.windows(2) {
