@@ -2,9 +2,9 @@
 // fills its placeholders: the glue's and the wasm's paths, whether to register the service
 // worker, where the rest of trunk's own start goes, and the names shared with the app, such as
 // the query keys of the chart's state, the progress link's key and the data's path).
-// The guide above is already readable without the app, so the first load is the page alone: the
-// app (the chart, the checklist, the reading position in the contents) is fetched once the page
-// has loaded and the browser is idle, and started only when the reader needs it.
+// The guide above is already readable without the app, so the app (the chart, the checklist, the
+// reading position in the contents) is fetched and started only when the reader needs it, and
+// the first load is the page alone.
 const page = document.documentElement;
 
 // The service worker makes the page (and, once it has precached them, the app's files) work
@@ -162,37 +162,12 @@ function stopped(error, thrown, here) {
 addEventListener('error', (event) => stopped(event.error, true, new Error().stack));
 addEventListener('unhandledrejection', (event) => stopped(event.reason, false));
 
-const APP_SCRIPT = '__MODULE__';
-const APP_WASM = '__WASM__';
-let compiled = null;
-
-/**
- * Fetches the app's script and wasm and compiles the wasm (off the main thread), once: the
- * reader's first act then waits only for the app to start, not for its download. Their names
- * are hashed, so the service worker's precache takes them from the HTTP cache afterwards.
- * Resolves to the compiled module; a failure is left to the start, which fetches again.
- */
-function prepare() {
-  if (!compiled) {
-    const script = document.createElement('link');
-    Object.assign(script, { rel: 'modulepreload', href: APP_SCRIPT });
-    document.head.append(script);
-    const response = fetch(APP_WASM);
-    compiled = 'compileStreaming' in WebAssembly
-      ? WebAssembly.compileStreaming(response)
-      : response.then((sent) => sent.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes));
-    compiled.catch(() => {});
-  }
-  return compiled;
-}
-addEventListener('load', () => (window.requestIdleCallback ?? setTimeout)(prepare));
-
 try {
   await needed();
-  const loading = import(APP_SCRIPT);
-  // trunk's start below gives this to wasm-bindgen's init: the module compiled ahead, or, if
-  // that failed (a host sending the wasm with another content type, say), a response of its own.
-  const wasmResponse = prepare().catch(() => fetch(APP_WASM));
+  const loading = import('__MODULE__');
+  // The wasm is fetched beside the script instead of once the script has run: trunk's start
+  // below gives this response to wasm-bindgen's init, which compiles it as it streams in.
+  const wasmResponse = fetch('__WASM__');
   wasmResponse.catch(() => {}); // a failure is reported where init awaits it
   // The data is fetched beside the script and the wasm instead of after them: the app's own
   // request for it (the same URL, mode and credentials) is answered by this preload.
