@@ -77,8 +77,8 @@ pub fn SalaryExplorer(caption: String, notes: Vec<Note>) -> impl IntoView {
     let citation = format!("{} ({})", guide.state_source.name, guide.state_source.year);
     // Each view is built once, then hidden and shown: a switch back costs no rebuild. A hidden
     // view keeps the figures it last showed and shows no tooltip, so a change of metric, order
-    // or width, or a pointer moving, redraws only the view on screen.
-    // Once the page is on screen, the views not shown are built one per task, in their order.
+    // or width, or a pointer moving, redraws only the view on screen. The views not shown first
+    // are built once the page is on screen, one per task.
     let warmed = RwSignal::new(0_usize);
     let page_shown = page_on_screen();
     effect(move |_| {
