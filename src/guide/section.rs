@@ -37,6 +37,10 @@ pub struct LivePart {
     pub nth: u32,
     /// Builds the part, as `GuideSection` does.
     pub build: Box<dyn FnOnce() -> AnyView>,
+    /// Where the part builds its pieces one per turn (`platform::stagger`), when it does: the
+    /// element (`:scope > …` below the part's root) whose children are the pieces. A copy's
+    /// pieces can stand in for those not built yet.
+    pub pieces: Option<&'static str>,
 }
 
 /// The live parts of `section`, in document order.
@@ -48,37 +52,42 @@ pub fn live_parts(section: &Section) -> Vec<LivePart> {
         selector: ":scope > .section-heading > .embed-button",
         nth: 0,
         build: Box::new(move || embed_button(&id, &title).into_any()),
+        pieces: None,
     }];
     let (mut checklists, mut explorers) = (0, 0);
     for block in &section.blocks {
         // Built by the live blocks' own views, not `block_view`: the prose's views are then not
         // in the app's main module (they are in the lazy parts that build whole pages).
-        let (selector, counter, build): (_, _, Box<dyn FnOnce() -> AnyView>) = match block {
-            Block::Steps {
-                total_duration,
-                steps,
-            } => {
-                let (total_duration, steps) = (total_duration.clone(), steps.clone());
-                (
-                    ":scope > .roadmap",
-                    &mut checklists,
-                    Box::new(move || checklist_view(total_duration, steps)),
-                )
-            }
-            Block::StateSalaries { caption, notes } => {
-                let (caption, notes) = (caption.clone(), notes.clone());
-                (
-                    ":scope > .salary-explorer",
-                    &mut explorers,
-                    Box::new(move || explorer_view(caption, notes)),
-                )
-            }
-            _ => continue,
-        };
+        let (selector, counter, pieces, build): (_, _, _, Box<dyn FnOnce() -> AnyView>) =
+            match block {
+                Block::Steps {
+                    total_duration,
+                    steps,
+                } => {
+                    let (total_duration, steps) = (total_duration.clone(), steps.clone());
+                    (
+                        ":scope > .roadmap",
+                        &mut checklists,
+                        Some(crate::roadmap::STEP_LIST),
+                        Box::new(move || checklist_view(total_duration, steps)),
+                    )
+                }
+                Block::StateSalaries { caption, notes } => {
+                    let (caption, notes) = (caption.clone(), notes.clone());
+                    (
+                        ":scope > .salary-explorer",
+                        &mut explorers,
+                        None,
+                        Box::new(move || explorer_view(caption, notes)),
+                    )
+                }
+                _ => continue,
+            };
         parts.push(LivePart {
             selector,
             nth: *counter,
             build,
+            pieces,
         });
         *counter += 1;
     }

@@ -21,6 +21,10 @@ use crate::platform::clock::now_ms;
 use crate::platform::effect::effect;
 use crate::platform::stagger::{in_turn, page_on_screen};
 
+/// The list of the checklist's steps, below its root: each step is built in its own turn
+/// (`platform::stagger`).
+pub const STEP_LIST: &str = ":scope > ol.checklist-steps";
+
 /// The six steps as a personal checklist, with progress, notes, a pace planner and tools.
 #[component]
 pub fn RoadmapChecklist(total_duration: String, steps: Vec<Step>) -> impl IntoView {

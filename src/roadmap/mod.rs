@@ -19,4 +19,4 @@ mod tool_panels;
 mod tool_requests;
 mod tools;
 
-pub use checklist::RoadmapChecklist;
+pub use checklist::{RoadmapChecklist, STEP_LIST};

@@ -12,8 +12,9 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::first_acts::replay;
-use super::places::{focused_place, follow};
+use super::places::{focused_place, follow, Place};
 use super::rebuild::rebuilt_page;
+use super::stand_ins::StandIns;
 use super::static_copy::{prerendered_element, static_layout, take_pending_acts};
 use crate::data::Guide;
 use crate::embed::EmbedDialog;
@@ -55,6 +56,9 @@ struct Swap {
     build: Box<dyn FnOnce() -> AnyView>,
     /// Built a piece per task (the checklist's steps), or at once with the next one (small).
     in_turns: bool,
+    /// The element holding the part's pieces ([`crate::guide::LivePart::pieces`]): the part is
+    /// put in place before its pieces are built, the twin's pieces standing in for them.
+    pieces: Option<&'static str>,
 }
 
 /// The adoption to carry out: the copy's layout root and each swap, in order.
@@ -81,11 +85,13 @@ fn plan(guide: &Arc<Guide>) -> Option<Plan> {
                 view! { <TableOfContents entries active /> }.into_any()
             }),
             in_turns: false,
+            pieces: None,
         },
         Swap {
             target: find(":scope > dialog.embed-dialog")?,
             build: Box::new(|| view! { <EmbedDialog /> }.into_any()),
             in_turns: false,
+            pieces: None,
         },
     ];
     let sections = layout
@@ -112,6 +118,7 @@ fn plan(guide: &Arc<Guide>) -> Option<Plan> {
                 target,
                 build: part.build,
                 in_turns,
+                pieces: part.pieces,
             });
         }
     }
@@ -129,7 +136,9 @@ fn plan(guide: &Arc<Guide>) -> Option<Plan> {
 
 /// Builds each live part out of sight (a piece per task where it is large), puts it in place of
 /// its twin, keeping keyboard focus on the same control; then makes the copy the app's page
-/// and does what the reader pressed in it meanwhile.
+/// and does what the reader pressed in it meanwhile. A part built in pieces is put in place
+/// before them, the twin's pieces standing in until each is built, so that its first pieces
+/// work (and take the presses made on them) without waiting for its last.
 async fn carry_out(plan: Plan, scope: Option<Owner>) {
     let Plan { layout, swaps } = plan;
     let mut built: Vec<(Owner, AnyViewState)> = Vec::with_capacity(swaps.len());
@@ -144,27 +153,45 @@ async fn carry_out(plan: Plan, scope: Option<Owner>) {
             provide_context(stagger);
             (stagger, (swap.build)().build())
         });
+        let mut stand_ins = swap.pieces.map(|list| StandIns::new(&swap.target, list));
+        // A part in pieces is put in place with its first piece (where the reader's eye and
+        // press most likely are); the others are built one per task after.
         while stagger.advance() {
             next_task().await;
+            if stand_ins.is_some() {
+                break;
+            }
         }
         let Some(parent) = swap.target.parent_element() else {
             continue;
         };
-        let focused = focused_place(&layout);
-        state.mount(&parent, Some(&swap.target));
-        swap.target.remove();
-        if let Some(element) = focused.and_then(|place| follow(&layout, &place)) {
-            focus_without_scrolling(&element);
-        }
-        // What the reader pressed in this part's twin is done now, not once every part is in:
-        // the presses whose place is inside the part just put in.
-        let roots = state.elements();
-        built.push((owner, state));
-        let acts = take_pending_acts(|place| {
-            follow(&layout, place)
-                .is_some_and(|control| roots.iter().any(|root| root.contains(Some(&control))))
+        let roots = keeping_focus(&layout, || {
+            state.mount(&parent, Some(&swap.target));
+            if let Some(stand_ins) = &mut stand_ins {
+                stand_ins.move_into(&state.elements());
+            }
+            swap.target.remove();
+            state.elements()
         });
-        replay(&layout, acts).await;
+        built.push((owner, state));
+        // What the reader pressed in this part is done now, not once every part is in: the
+        // presses whose place is inside the part just put in (and not in a stand-in).
+        replay(
+            &layout,
+            take_pending_acts(live_in(&layout, &roots, stand_ins.as_ref())),
+        )
+        .await;
+        if let Some(stand_ins) = &mut stand_ins {
+            while stagger.advance() {
+                next_task().await;
+                keeping_focus(&layout, || stand_ins.retire_built());
+                replay(
+                    &layout,
+                    take_pending_acts(live_in(&layout, &roots, Some(&*stand_ins))),
+                )
+                .await;
+            }
+        }
         if swap.in_turns {
             next_task().await;
         }
@@ -182,6 +209,32 @@ async fn carry_out(plan: Plan, scope: Option<Owner>) {
         acts
     });
     replay(&layout, acts).await;
+}
+
+/// Runs `change` (which moves or replaces elements of `layout`), keeping keyboard focus on the
+/// control at the same place.
+fn keeping_focus<T>(layout: &web_sys::Element, change: impl FnOnce() -> T) -> T {
+    let focused = focused_place(layout);
+    let result = change();
+    if let Some(element) = focused.and_then(|place| follow(layout, &place)) {
+        focus_without_scrolling(&element);
+    }
+    result
+}
+
+/// Whether a place in `layout` is a live control: inside one of the part's `roots`, not in one
+/// of its stand-ins.
+fn live_in<'a>(
+    layout: &'a web_sys::Element,
+    roots: &'a [web_sys::Element],
+    stand_ins: Option<&'a StandIns>,
+) -> impl Fn(&Place) -> bool + 'a {
+    move |place| {
+        follow(layout, place).is_some_and(|control| {
+            roots.iter().any(|root| root.contains(Some(&control)))
+                && !stand_ins.is_some_and(|stand_ins| stand_ins.hold(&control))
+        })
+    }
 }
 
 /// The static copy's element becomes the app's root (`#app`, where the page's scripts and styles

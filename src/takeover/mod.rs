@@ -13,6 +13,7 @@ mod first_acts;
 pub mod places;
 mod rebuild;
 mod section_layout;
+mod stand_ins;
 mod static_copy;
 
 pub use adopt::AdoptedPage;

@@ -334,6 +334,36 @@ describe('the guide rendered at build time', () => {
     await context.close();
   });
 
+  test('the checklist works from its first step while later steps are still built, and focus and presses in those carry over', async () => {
+    const { context, page, errors, release } = await pageWithHeldWasm();
+    await slowTurns(page);
+    const [first, last] = [steps[0].items[0].id, steps.at(-1).items[0].id];
+    // The app's controls are the ones the start script did not mark as waiting for it.
+    const live = (id, state) => `#item-${id} .state-button.${state}:not([data-waits])`;
+    await page.goto(app.server.url, { waitUntil: 'domcontentloaded' });
+    await startApp(page);
+    release();
+    await page.waitForSelector(live(first, 'done'));
+    assert.equal(await page.locator(live(last, 'done')).count(), 0, 'the last step is not built yet');
+    await page.click(live(first, 'done'));
+    assert.equal(await page.getAttribute(live(first, 'done'), 'aria-pressed'), 'true', 'the first step works at once');
+    // Focus on a control of a step not built yet, and a press there (a click that leaves focus
+    // where it is).
+    const waiting = (state) => `#item-${last} .state-button.${state}[data-waits]`;
+    await page.focus(waiting('in_progress'));
+    await page.$eval(waiting('done'), (button) => button.click());
+    await appInCharge(page);
+    await page.waitForFunction((selector) => document.querySelector(selector)?.getAttribute('aria-pressed') === 'true', live(last, 'done'));
+    assert.equal(await page.evaluate((selector) => document.activeElement.matches(selector), live(last, 'in_progress')), true,
+      'focus moved to the same control of the built step');
+    assert.equal(await page.locator('.check-item').count(), itemCount, 'every item once: no stand-in is left');
+    assert.equal(await page.locator('[data-waits]').count(), 0);
+    const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('career-guide:roadmap')));
+    assert.deepEqual(Object.keys(saved.items).sort(), [first, last].sort());
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('when the app cannot start, the guide stays readable and a notice offers Reload', async () => {
     const context = await app.browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
