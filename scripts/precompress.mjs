@@ -7,7 +7,7 @@
 // A trunk post_build step, release only, after everything else has written the files:
 //   node scripts/precompress.mjs [dir]   (default: $TRUNK_STAGING_DIR, else dist)
 // Only those files: their names change with their bytes, so a copy can never be stale. Files a
-// site may replace without a build (data/guide.json, index.html) are compressed by the host.
+// site may replace without a build (the guides' data files, index.html) are compressed by the host.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';

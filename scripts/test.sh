@@ -22,6 +22,13 @@ cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnin
 step "native tests"
 cargo test --locked
 
+step "the guides' data files: the JSON Schema and the decoder agree, and make check-data passes"
+cargo build --quiet --locked --bin check-data
+export CHECK_DATA_DECODER="${CARGO_TARGET_DIR:-$PWD/target}/debug/check-data"
+node --test tests/data/
+node scripts/check-data.mjs
+unset CHECK_DATA_DECODER
+
 step "the build refuses a toolchain other than rust-toolchain.toml's"
 if out=$(RUSTUP_TOOLCHAIN=nightly cargo check --locked --lib --target-dir target/other-toolchain 2>&1); then
   echo "the nightly toolchain built the crate; build.rs should have stopped it" >&2

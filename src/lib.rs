@@ -27,6 +27,10 @@ pub use app::App;
 pub fn mount() {
     use wasm_bindgen::JsCast;
 
+    // The file the page names (read before embed mode discards the static copy); a page built
+    // without one gets the error view, which names the file it could not fetch.
+    let data_url = takeover::guide_file().unwrap_or_else(|| data::guide_url(""));
+    let progress_heir = takeover::progress_heir();
     let embed = embed::host::request_from_location();
     match &embed {
         Some(request) => {
@@ -38,7 +42,7 @@ pub fn mount() {
         None => embed::host::leave_embed_mode(),
     }
     let prerendered = takeover::page_is_prerendered();
-    let app = move || leptos::view! { <App embed=embed.clone() prerendered /> };
+    let app = move || leptos::view! { <App data_url=data_url.clone() progress_heir embed=embed.clone() prerendered /> };
     let root = web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| document.get_element_by_id(APP_ROOT_ID))

@@ -13,7 +13,7 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const GUIDE_JSON: &str = include_str!("../public/data/guide.json");
+const GUIDE_JSON: &str = include_str!("../public/data/guides/infrastructure-engineer.json");
 
 /// A fresh element in the page for one test to mount into.
 fn container() -> web_sys::HtmlElement {

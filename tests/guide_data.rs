@@ -6,7 +6,7 @@ use career_guide::data::{decode_guide, format_count, format_dollars, Block, Guid
 use career_guide::guide::model::{section_for_hash, table_of_contents};
 use career_guide::salary::model::{state_figures, Metric, SortOrder};
 
-const GUIDE_JSON: &str = include_str!("../public/data/guide.json");
+const GUIDE_JSON: &str = include_str!("../public/data/guides/infrastructure-engineer.json");
 const SOURCE_PATH: &str = "../shared/source/infrastructure-engineer-guide.txt";
 
 fn guide() -> Guide {

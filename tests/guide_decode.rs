@@ -2,7 +2,7 @@
 
 use career_guide::data::{decode_guide, Problem};
 
-const GUIDE_JSON: &str = include_str!("../public/data/guide.json");
+const GUIDE_JSON: &str = include_str!("../public/data/guides/infrastructure-engineer.json");
 
 fn edited(edit: impl FnOnce(&mut serde_json::Value)) -> String {
     let mut value: serde_json::Value = serde_json::from_str(GUIDE_JSON).unwrap();

@@ -10,7 +10,7 @@ use career_guide::roadmap::model::{
 };
 use proptest::prelude::*;
 
-const GUIDE_JSON: &str = include_str!("../public/data/guide.json");
+const GUIDE_JSON: &str = include_str!("../public/data/guides/infrastructure-engineer.json");
 
 /// Fragments an attacker would try, glued into documents by the strategies below.
 fn hostile_value() -> impl Strategy<Value = String> {

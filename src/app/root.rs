@@ -8,19 +8,26 @@ use leptos::task::spawn_local;
 use super::load_error::LoadErrorView;
 use super::load_state::LoadState;
 use super::loading::LoadingView;
-use crate::data::{fetch_guide, Guide, GUIDE_URL};
+use crate::data::{fetch_guide, slug_of, Guide};
 use crate::embed::model::EmbedRequest;
 use crate::embed::EmbeddedPart;
 use crate::guide::GuidePage;
 use crate::offline::OfflineBanner;
 use crate::platform::parts::{part_entry, part_view, Maker, PartMissing};
 use crate::platform::tasks::next_task;
+use crate::roadmap::model::ProgressKeys;
+use crate::roadmap::storage::ProgressPlace;
 use crate::takeover::{built_from, rebuilt_page, AdoptedPage};
 
-/// The whole app; `data_url` is where the guide's data is fetched from.
+/// The whole app; `data_url` is where the guide's data is fetched from (the file the page names,
+/// `data::guide_url`).
 #[component]
 pub fn App(
-    #[prop(into, default = GUIDE_URL.to_owned())] data_url: String,
+    #[prop(into)] data_url: String,
+    /// The guide takes the progress saved before guides had their own keys
+    /// (`roadmap::storage`).
+    #[prop(optional)]
+    progress_heir: bool,
     /// Embed mode, when another site shows one part of the app.
     #[prop(default = None)]
     embed: Option<EmbedRequest>,
@@ -29,6 +36,10 @@ pub fn App(
     #[prop(optional)]
     prerendered: bool,
 ) -> impl IntoView {
+    provide_context(ProgressPlace {
+        keys: ProgressKeys::of(slug_of(&data_url)),
+        heir: progress_heir,
+    });
     let state = RwSignal::new(LoadState::Loading);
     let load = Callback::new(move |()| {
         state.set(LoadState::Loading);

@@ -5,7 +5,7 @@ use std::fmt;
 /// A data file that could not be loaded, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataError {
-    /// The file as requested, e.g. `data/guide.json`.
+    /// The file as requested, e.g. `data/guides/infrastructure-engineer.json`.
     pub file: String,
     pub problem: Problem,
 }

@@ -7,8 +7,20 @@ use super::decode::decode_guide;
 use super::error::{DataError, Problem};
 use super::types::Guide;
 
-/// Where the guide's data lives, relative to the page so the app also works under a sub-path.
-pub const GUIDE_URL: &str = "data/guide.json";
+/// Where the guides' data files live, relative to the page's `<base>` (the site's root) so the
+/// app also works under a sub-path: one file per guide, named by its slug.
+pub const GUIDES_DIR: &str = "data/guides";
+
+/// The slug of the guide whose data file is at `url`: the file's name without `.json`.
+pub fn slug_of(url: &str) -> &str {
+    let name = url.rsplit('/').next().unwrap_or(url);
+    name.strip_suffix(".json").unwrap_or(name)
+}
+
+/// The data file of the guide `slug` (`infrastructure-engineer`), as the page fetches it.
+pub fn guide_url(slug: &str) -> String {
+    format!("{GUIDES_DIR}/{slug}.json")
+}
 
 /// The guide as fetched: decoded, with the tag of the file's text.
 #[derive(Debug, Clone)]

@@ -1,4 +1,4 @@
-//! The guide's content, as decoded from `public/data/guide.json` (see `docs/content-schema.md`).
+//! The guide's content, as decoded from a guide's data file (`public/data/guides/<slug>.json`) (see `docs/content-schema.md`).
 
 /// The whole data file: the role's key figures, the state salary table and the guide's sections.
 #[derive(Debug, Clone, PartialEq)]

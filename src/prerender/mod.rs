@@ -11,7 +11,7 @@ pub mod shared_names;
 pub mod start;
 
 pub use page::{
-    insert_prerendered, PrerenderError, BUILT_FROM_ATTRIBUTE, PENDING_ACTS_ATTRIBUTE,
-    PRERENDERED_ID,
+    insert_prerendered, PrerenderError, BUILT_FROM_ATTRIBUTE, GUIDE_FILE_ATTRIBUTE,
+    PENDING_ACTS_ATTRIBUTE, PRERENDERED_ID, PROGRESS_HEIR_ATTRIBUTE,
 };
 pub use start::{inline_stylesheets, start_on_demand, StartError};

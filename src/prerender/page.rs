@@ -9,6 +9,15 @@ pub const PRERENDERED_ID: &str = "prerendered";
 /// from (`data::content_tag`): the app adopts the page when it fetches the same file.
 pub const BUILT_FROM_ATTRIBUTE: &str = "data-built-from";
 
+/// The attribute of that element naming the data file of the guide it shows
+/// (`data::guide_url`): the start script fetches it beside the app, and the app reads it.
+pub const GUIDE_FILE_ATTRIBUTE: &str = "data-guide-file";
+
+/// The attribute of that element, present when the guide it shows is heir to the progress saved
+/// before each guide had its own keys (the guide the site served when it served one):
+/// `roadmap::storage` moves that progress to it.
+pub const PROGRESS_HEIR_ATTRIBUTE: &str = "data-progress-heir";
+
 /// The attribute the build puts on each control it disabled that a press alone works (a button,
 /// a radio, a checkbox): the start script gives those back, and notes what is pressed there.
 pub const WAITING_ATTRIBUTE: &str = "data-waits";
@@ -43,12 +52,14 @@ impl fmt::Display for PrerenderError {
 
 impl std::error::Error for PrerenderError {}
 
-/// `index_html` with `body_html` (rendered from the data file whose content tag is `built_from`)
-/// placed at the end of its `<body>` (after the element the app mounts in), inside the element
+/// `index_html` with `body_html` (rendered from the data file `guide_file`, whose content tag is
+/// `built_from`; `progress_heir`: see [`PROGRESS_HEIR_ATTRIBUTE`]) placed at the end of its `<body>` (after the element the app mounts in), inside the element
 /// the app takes over, and the shell's `<noscript>` note replaced by one that fits a readable page.
 pub fn insert_prerendered(
     index_html: &str,
     body_html: &str,
+    guide_file: &str,
+    progress_heir: bool,
     built_from: &str,
 ) -> Result<String, PrerenderError> {
     if index_html.contains(&format!("id=\"{PRERENDERED_ID}\"")) {
@@ -57,8 +68,13 @@ pub fn insert_prerendered(
     let body_end = index_html.rfind("</body>").ok_or(PrerenderError::NoBody)?;
     let (body, tail) = index_html.split_at(body_end);
     let body = without_noscript(body.trim_end());
+    let heir = if progress_heir {
+        format!(" {PROGRESS_HEIR_ATTRIBUTE}")
+    } else {
+        String::new()
+    };
     Ok(format!(
-        "{body}\n{NO_SCRIPT_NOTE}\n<div id=\"{PRERENDERED_ID}\" {BUILT_FROM_ATTRIBUTE}=\"{built_from}\">{}</div>\n{tail}",
+        "{body}\n{NO_SCRIPT_NOTE}\n<div id=\"{PRERENDERED_ID}\" {GUIDE_FILE_ATTRIBUTE}=\"{guide_file}\"{heir} {BUILT_FROM_ATTRIBUTE}=\"{built_from}\">{}</div>\n{tail}",
         with_controls_disabled(body_html)
     ))
 }
@@ -174,10 +190,17 @@ mod tests {
 
     #[test]
     fn the_guide_goes_after_the_app_root_and_the_old_note_goes() {
-        let page = insert_prerendered(SHELL, "<main>guide</main>", "0123abcd").unwrap();
+        let page = insert_prerendered(
+            SHELL,
+            "<main>guide</main>",
+            "data/guides/a.json",
+            true,
+            "0123abcd",
+        )
+        .unwrap();
         let app = page.find("<div id=\"app\"></div>").unwrap();
         let guide = page
-            .find("<div id=\"prerendered\" data-built-from=\"0123abcd\"><main>guide</main></div>")
+            .find("<div id=\"prerendered\" data-guide-file=\"data/guides/a.json\" data-progress-heir data-built-from=\"0123abcd\"><main>guide</main></div>")
             .unwrap();
         assert!(app < guide);
         assert!(!page.contains("needs JS"));
@@ -194,12 +217,12 @@ mod tests {
     #[test]
     fn a_page_without_a_body_or_already_rendered_is_refused() {
         assert_eq!(
-            insert_prerendered("<html></html>", "x", "t"),
+            insert_prerendered("<html></html>", "x", "f", false, "t"),
             Err(PrerenderError::NoBody)
         );
-        let once = insert_prerendered(SHELL, "x", "t").unwrap();
+        let once = insert_prerendered(SHELL, "x", "f", false, "t").unwrap();
         assert_eq!(
-            insert_prerendered(&once, "x", "t"),
+            insert_prerendered(&once, "x", "f", false, "t"),
             Err(PrerenderError::AlreadyRendered)
         );
     }

@@ -3,10 +3,11 @@
 //! `index.html`'s embed check, `embed.js`, the service worker's template), each written there as
 //! a `__NAME__` placeholder, so a name changed here changes everywhere.
 
-use crate::data::GUIDE_URL;
 use crate::embed::model::{EmbedPart, RESIZE_MESSAGE};
 use crate::offline::model::{PROBE_PARAM, SKIP_WAITING_MESSAGE};
-use crate::prerender::page::{PENDING_ACTS_ATTRIBUTE, PRERENDERED_ID, WAITING_ATTRIBUTE};
+use crate::prerender::page::{
+    GUIDE_FILE_ATTRIBUTE, PENDING_ACTS_ATTRIBUTE, PRERENDERED_ID, WAITING_ATTRIBUTE,
+};
 use crate::roadmap::model::FRAGMENT_KEY;
 use crate::salary::model::CHART_QUERY_KEYS;
 
@@ -31,7 +32,7 @@ pub fn shared_names() -> Vec<(&'static str, String)> {
         ("__PENDING_ACTS__", PENDING_ACTS_ATTRIBUTE.to_owned()),
         ("__WAITING__", WAITING_ATTRIBUTE.to_owned()),
         ("__PROGRESS_KEY__", FRAGMENT_KEY.to_owned()),
-        ("__DATA_URL__", GUIDE_URL.to_owned()),
+        ("__GUIDE_FILE__", GUIDE_FILE_ATTRIBUTE.to_owned()),
     ]
 }
 

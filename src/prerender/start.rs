@@ -179,7 +179,7 @@ const wasm = await init({ module_or_path: '/cg-1a_bg.wasm' });\n</script>\n\
         assert!(needed < import);
         // The data comes beside the app, on the same act, never with the first load.
         let data = page
-            .find("rel: 'preload', as: 'fetch', href: 'data/guide.json'")
+            .find("rel: 'preload', as: 'fetch', href: guideFile")
             .unwrap();
         assert!(needed < data);
         assert!(page.contains("const init = bindings.default;\n  const wasm = await init("));

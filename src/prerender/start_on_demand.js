@@ -169,11 +169,15 @@ try {
   // below gives this response to wasm-bindgen's init, which compiles it as it streams in.
   const wasmResponse = fetch('__WASM__');
   wasmResponse.catch(() => {}); // a failure is reported where init awaits it
-  // The data is fetched beside the script and the wasm instead of after them: the app's own
-  // request for it (the same URL, mode and credentials) is answered by this preload.
-  const data = document.createElement('link');
-  Object.assign(data, { rel: 'preload', as: 'fetch', href: '__DATA_URL__', crossOrigin: 'anonymous' });
-  document.head.append(data);
+  // The guide's data (the file the build names on the static copy) is fetched beside the script
+  // and the wasm instead of after them: the app's own request for it (the same URL, mode and
+  // credentials) is answered by this preload.
+  const guideFile = copy?.getAttribute('__GUIDE_FILE__');
+  if (guideFile) {
+    const data = document.createElement('link');
+    Object.assign(data, { rel: 'preload', as: 'fetch', href: guideFile, crossOrigin: 'anonymous' });
+    document.head.append(data);
+  }
   // Until the app arrives, the static copy's controls show that something is coming.
   page.classList.add('app-starting');
   const bindings = await loading;

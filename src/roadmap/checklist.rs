@@ -13,7 +13,7 @@ use super::notices::StorageNotices;
 use super::planner_view::PlannerPanel;
 use super::progress_meter::ProgressMeter;
 use super::step_card::StepCard;
-use super::storage::{self, Notice, ProgressStore};
+use super::storage::{self, Notice, ProgressPlace, ProgressStore};
 use super::tool_requests::{AskTool, ToolRequest};
 use super::tools::{export, export_text, RoadmapTools};
 use crate::data::{Guide, Step};
@@ -64,9 +64,14 @@ pub fn RoadmapChecklist(total_duration: String, steps: Vec<Step>) -> impl IntoVi
     // page still being built out of sight (see `platform::stagger`) would never be announced.
     let found = RwSignal::new(Vec::<Notice>::new());
     let page_shown = page_on_screen();
+    // The guide's place in storage (the app provides it); without one, progress stays in memory.
+    let place = use_context::<ProgressPlace>();
     // Browser-only: storage is opened after mounting, never while rendering.
     effect(move |_| {
-        let opened = storage::open(now_ms());
+        let Some(place) = place.clone() else {
+            return;
+        };
+        let opened = storage::open(now_ms(), &place);
         doc.set(opened.doc);
         found.set(opened.notices);
         let writable = opened.store.writable();
@@ -81,7 +86,7 @@ pub fn RoadmapChecklist(total_duration: String, steps: Vec<Step>) -> impl IntoVi
                 }
             });
         }
-        storage::follow_other_tabs(move |theirs| {
+        storage::follow_other_tabs(&place, move |theirs, older_release| {
             if let Some(problem) = theirs.problem {
                 let notice = match theirs.newer {
                     Some(version) => Notice::SavedByNewer { version },
@@ -107,7 +112,8 @@ pub fn RoadmapChecklist(total_duration: String, steps: Vec<Step>) -> impl IntoVi
                 return;
             }
             let merged = merge(&doc.get_untracked(), &theirs.doc);
-            if merged != theirs.doc {
+            // What a tab of an older release saved is saved again under this guide's keys.
+            if merged != theirs.doc || older_release {
                 persist(merged);
             } else {
                 doc.set(merged);

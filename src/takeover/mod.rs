@@ -18,4 +18,6 @@ mod static_copy;
 
 pub use adopt::AdoptedPage;
 pub use rebuild::rebuilt_page;
-pub use static_copy::{built_from, discard_prerendered, page_is_prerendered};
+pub use static_copy::{
+    built_from, discard_prerendered, guide_file, page_is_prerendered, progress_heir,
+};

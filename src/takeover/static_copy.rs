@@ -2,7 +2,10 @@
 //! build and the start script wrote on it. Browser-only.
 
 use super::places::{parse_places, write_places, Place};
-use crate::prerender::{BUILT_FROM_ATTRIBUTE, PENDING_ACTS_ATTRIBUTE, PRERENDERED_ID};
+use crate::prerender::{
+    BUILT_FROM_ATTRIBUTE, GUIDE_FILE_ATTRIBUTE, PENDING_ACTS_ATTRIBUTE, PRERENDERED_ID,
+    PROGRESS_HEIR_ATTRIBUTE,
+};
 
 /// The static copy, while it is in the page.
 pub(super) fn prerendered_element() -> Option<web_sys::Element> {
@@ -26,6 +29,16 @@ pub fn discard_prerendered() {
     if let Some(element) = prerendered_element() {
         element.remove();
     }
+}
+
+/// The data file of the guide the page shows, as the build named it on the static copy.
+pub fn guide_file() -> Option<String> {
+    prerendered_element()?.get_attribute(GUIDE_FILE_ATTRIBUTE)
+}
+
+/// Whether the page's guide is heir to the progress saved before guides had their own keys.
+pub fn progress_heir() -> bool {
+    prerendered_element().is_some_and(|copy| copy.has_attribute(PROGRESS_HEIR_ATTRIBUTE))
 }
 
 /// The content tag of the data file the static copy was rendered from.

@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { appInCharge, useApp } from './support/app.mjs';
-import { mark, openNote } from './support/checklist.mjs';
+import { mark, openNote, PROGRESS_KEY } from './support/checklist.mjs';
 import { serve } from './support/server.mjs';
 
-const KEY = 'career-guide:roadmap';
+const KEY = PROGRESS_KEY;
 const app = useApp();
-const guide = JSON.parse(readFileSync('public/data/guide.json', 'utf8'));
+const guide = JSON.parse(readFileSync('public/data/guides/infrastructure-engineer.json', 'utf8'));
 const steps = guide.sections.find((s) => s.id === 'roadmap').blocks[0].steps;
 const itemIds = steps.flatMap((s) => s.items.map((i) => i.id));
 // The steps the planner gives dates: those whose duration has months ("3-6 months").

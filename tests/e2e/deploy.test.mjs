@@ -98,7 +98,7 @@ function hostSuite(host, name, dir, prefix) {
         [files.js]: /^text\/javascript\b/,
         'sw.js': /^text\/javascript\b/,
         'embed.js': /^text\/javascript\b/,
-        'data/guide.json': /^application\/json\b/,
+        'data/guides/infrastructure-engineer.json': /^application\/json\b/,
         'manifest.webmanifest': /^application\/manifest\+json\b/,
         'icons/icon-192.png': /^image\/png$/,
         ...Object.fromEntries(files.css.map((css) => [css, /^text\/css\b/])),
@@ -116,7 +116,7 @@ function hostSuite(host, name, dir, prefix) {
     });
 
     test('cache headers: no-cache, except a year for trunk-hashed names', async () => {
-      for (const path of ['', 'index.html', 'index.html?embed=chart', 'sw.js', 'embed.js', 'data/guide.json', 'manifest.webmanifest', 'icons/icon-192.png']) {
+      for (const path of ['', 'index.html', 'index.html?embed=chart', 'sw.js', 'embed.js', 'data/guides/infrastructure-engineer.json', 'manifest.webmanifest', 'icons/icon-192.png']) {
         const response = await fetch(server.url + path);
         assert.equal(response.status, 200, path);
         assert.equal(response.headers.get('cache-control'), 'no-cache', path);
@@ -136,7 +136,7 @@ function hostSuite(host, name, dir, prefix) {
     });
 
     test('gzip for the wasm, the JSON, the js and the page when the browser accepts it', async () => {
-      for (const path of [files.wasm, 'data/guide.json', files.js, '']) {
+      for (const path of [files.wasm, 'data/guides/infrastructure-engineer.json', files.js, '']) {
         const file = readFileSync(join(dir, path || 'index.html'));
         const zipped = await raw(server.url + path, { 'accept-encoding': 'gzip' });
         assert.equal(zipped.status, 200, path);
@@ -189,7 +189,7 @@ function hostSuite(host, name, dir, prefix) {
     });
 
     test('every security header on the page, the hashed files, the worker, the data and a 404', async () => {
-      for (const path of ['', 'index.html', files.js, files.wasm, 'sw.js', 'data/guide.json', 'nope/deeper']) {
+      for (const path of ['', 'index.html', files.js, files.wasm, 'sw.js', 'data/guides/infrastructure-engineer.json', 'nope/deeper']) {
         assertSecure(await raw(server.url + path, { 'accept-encoding': 'gzip' }), path || prefix);
       }
     });
@@ -271,7 +271,7 @@ function matches(rule, path) {
   return new RegExp(`^${pattern}$`).test(path);
 }
 
-/** Every file of a build, as site paths ('/index.html', '/data/guide.json'). */
+/** Every file of a build, as site paths ('/index.html', '/data/guides/infrastructure-engineer.json'). */
 function sitePaths(dir, sub = '') {
   return readdirSync(join(dir, sub), { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory() ? sitePaths(dir, `${sub}/${entry.name}`) : [`${sub}/${entry.name}`],
@@ -305,7 +305,7 @@ describe('the other hosts: deploy/_headers and deploy/Caddyfile', () => {
     const rules = headersRules(deployed('_headers'));
     const valuesFor = (path, header) => rules.filter((rule) => matches(rule.path, path)).flatMap((rule) => rule.headers.filter(([name]) => name === header).map(([, value]) => value));
     const paths = sitePaths('dist');
-    for (const path of ['/index.html', '/sw.js', '/embed.js', '/manifest.webmanifest', '/data/guide.json', '/icons/icon-192.png']) {
+    for (const path of ['/index.html', '/sw.js', '/embed.js', '/manifest.webmanifest', '/data/guides/infrastructure-engineer.json', '/icons/icon-192.png']) {
       assert.ok(paths.includes(path), `the build has ${path}`);
     }
     for (const path of ['/', ...paths]) {
@@ -319,7 +319,7 @@ describe('the other hosts: deploy/_headers and deploy/Caddyfile', () => {
         assert.equal(type, { '.wasm': 'application/wasm', '.webmanifest': 'application/manifest+json' }[path.slice(path.lastIndexOf('.'))], `${path}: Content-Type`);
       }
     }
-    for (const path of ['/', '/index.html', '/sw.js', '/embed.js', '/manifest.webmanifest', '/data/guide.json', '/icons/icon-192.png']) {
+    for (const path of ['/', '/index.html', '/sw.js', '/embed.js', '/manifest.webmanifest', '/data/guides/infrastructure-engineer.json', '/icons/icon-192.png']) {
       assert.deepEqual(valuesFor(path, 'cache-control'), ['no-cache'], `${path} revalidates`);
     }
   });

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { appInCharge, startApp, useApp } from './support/app.mjs';
 
-const guide = JSON.parse(readFileSync('public/data/guide.json', 'utf8'));
+const guide = JSON.parse(readFileSync('public/data/guides/infrastructure-engineer.json', 'utf8'));
 const app = useApp();
 const open = (...args) => app.open(...args);
 
@@ -75,7 +75,7 @@ describe('the guide', () => {
     // The service worker would answer from its cache; these tests are about the network.
     const context = await app.browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
-    await page.route('**/data/guide.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.route('**/data/guides/infrastructure-engineer.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
     await page.goto(app.server.url);
     await startApp(page);
     const alert = page.locator('.load-error');
@@ -84,7 +84,7 @@ describe('the guide', () => {
     // The guide rendered at build time stays readable below the notice; a press there waits.
     assert.equal(await page.locator('#prerendered .guide-section').count(), 17);
     await page.click('#prerendered .check-item .state-button.done');
-    await page.unroute('**/data/guide.json');
+    await page.unroute('**/data/guides/infrastructure-engineer.json');
     await page.click('button.retry');
     await page.waitForSelector('#prerendered', { state: 'detached' });
     assert.equal(await page.locator('.load-error').count(), 0);
@@ -100,12 +100,12 @@ describe('the guide', () => {
     const page = await context.newPage();
     const damaged = structuredClone(guide);
     damaged.states[4].median_salary = 'lots';
-    await page.route('**/data/guide.json', (route) => route.fulfill({ json: damaged }));
+    await page.route('**/data/guides/infrastructure-engineer.json', (route) => route.fulfill({ json: damaged }));
     await page.goto(app.server.url);
     await startApp(page);
     await page.waitForSelector('.load-error');
     assert.match(await page.textContent('.load-error'), /field states\[4\]\.median_salary/);
-    await page.route('**/data/guide.json', (route) => route.fulfill({ body: '{"title": ' }));
+    await page.route('**/data/guides/infrastructure-engineer.json', (route) => route.fulfill({ body: '{"title": ' }));
     await page.click('button.retry');
     await page.waitForFunction(() => document.querySelector('.load-error')?.textContent.includes('not valid JSON'));
     await context.close();
@@ -156,7 +156,7 @@ describe('the guide', () => {
   test('axe finds no violations in the error view', async () => {
     const context = await app.browser.newContext({ colorScheme: 'dark', serviceWorkers: 'block' });
     const page = await context.newPage();
-    await page.route('**/data/guide.json', (route) => route.abort());
+    await page.route('**/data/guides/infrastructure-engineer.json', (route) => route.abort());
     await page.goto(app.server.url);
     await startApp(page);
     await page.waitForSelector('.load-error');

@@ -32,7 +32,7 @@ const BUILDS = [
 
 // ---- Builds -------------------------------------------------------------------------------------
 
-const guidePath = (dir) => join(dir, 'data', 'guide.json');
+const guidePath = (dir) => join(dir, 'data', 'guides', 'infrastructure-engineer.json');
 const editionOf = (dir) => JSON.parse(readFileSync(guidePath(dir), 'utf8')).edition;
 
 /** Sets the edition in `dir`'s guide data (and so changes that file's revision). */

@@ -25,7 +25,7 @@ after(async () => {
 function changedBuild(dir) {
   const copy = mkdtempSync(join(tmpdir(), 'cg-build-'));
   cpSync(dir, copy, { recursive: true });
-  const dataPath = join(copy, 'data', 'guide.json');
+  const dataPath = join(copy, 'data', 'guides', 'infrastructure-engineer.json');
   const data = JSON.parse(readFileSync(dataPath, 'utf8'));
   data.edition = `${data.edition} (updated)`;
   writeFileSync(dataPath, JSON.stringify(data));
@@ -83,7 +83,7 @@ function offlineSuite(name, dist, prefix) {
       // starts, and only then let it finish.
       let finishInstall;
       const installHeld = new Promise((done) => (finishInstall = done));
-      await context.route('**/data/guide.json', async (route) => {
+      await context.route('**/data/guides/infrastructure-engineer.json', async (route) => {
         await installHeld;
         await route.continue();
       });
@@ -95,7 +95,7 @@ function offlineSuite(name, dist, prefix) {
       await appInCharge(page);
       finishInstall();
       await page.waitForSelector('.update-prompt', { timeout: 20_000 });
-      await context.unroute('**/data/guide.json');
+      await context.unroute('**/data/guides/infrastructure-engineer.json');
       assert.match(await page.textContent('.update-prompt'), /A new version is available/);
       assert.doesNotMatch(await page.textContent('.edition'), /updated/, 'no forced switch mid-session');
       await Promise.all([page.waitForEvent('load'), page.click('.update-prompt button')]);
@@ -148,7 +148,7 @@ describe('the install manifest and the precache list', () => {
       };
       walk('');
       assert.deepEqual(listed.map((entry) => entry.url).sort(), files.sort());
-      assert.ok(listed.some((entry) => entry.url === 'data/guide.json' && !entry.hashed));
+      assert.ok(listed.some((entry) => entry.url === 'data/guides/infrastructure-engineer.json' && !entry.hashed));
       assert.ok(listed.some((entry) => entry.url.endsWith('_bg.wasm') && entry.hashed));
       assert.ok(listed.some((entry) => entry.url === 'index.html' && !entry.hashed));
     });

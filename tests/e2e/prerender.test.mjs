@@ -5,8 +5,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { appInCharge, appTookOver, NEW_EDITION, newDataDeployed, startApp, useApp } from './support/app.mjs';
+import { PROGRESS_KEY } from './support/checklist.mjs';
 
-const guide = JSON.parse(readFileSync('public/data/guide.json', 'utf8'));
+const guide = JSON.parse(readFileSync('public/data/guides/infrastructure-engineer.json', 'utf8'));
 const app = useApp();
 const steps = guide.sections.find((s) => s.id === 'roadmap').blocks[0].steps;
 const itemCount = steps.reduce((sum, step) => sum + step.items.length, 0);
@@ -212,7 +213,7 @@ describe('the guide rendered at build time', () => {
       assert.equal(await page.getAttribute('#app .check-item:nth-of-type(2) .state-button.in_progress', 'aria-pressed'), 'true');
       assert.equal(await page.isChecked('#app input[name="salary-metric"][value="employed"]'), true);
       await page.waitForFunction(() => /metric=employed/.test(location.search));
-      const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('career-guide:roadmap')));
+      const saved = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), PROGRESS_KEY));
       assert.deepEqual(Object.values(saved.items).map((item) => item.state).sort(), ['done', 'in_progress']);
       assert.ok(page.url().endsWith('#faq'), 'the link was followed in the static page itself');
       assert.deepEqual(errors, []);
@@ -224,9 +225,9 @@ describe('the guide rendered at build time', () => {
     const { context, page, errors, release } = await pageWithHeldWasm();
     // A saved plan adds each timed step's target date to the app's page, which the static copy
     // (built with no progress) has not: the controls below it sit one element further down.
-    await page.addInitScript(() => localStorage.setItem('career-guide:roadmap', JSON.stringify({
+    await page.addInitScript((key) => localStorage.setItem(key, JSON.stringify({
       version: 1, updated_at: 1, items: {}, planner: { start: '2027-01-04', hours_per_week: 10 }, planner_updated_at: 1,
-    })));
+    })), PROGRESS_KEY);
     const item = steps[1].items[0].id;
     await pressDoneBeforeTheApp(page, release, item);
     await appTookOver(page);
@@ -301,7 +302,7 @@ describe('the guide rendered at build time', () => {
 
   test('a notice about unreadable saved progress appears once the page is on screen, so it is announced', async () => {
     const { context, page, release } = await pageWithHeldWasm();
-    await page.addInitScript(() => localStorage.setItem('career-guide:roadmap', '{not json'));
+    await page.addInitScript((key) => localStorage.setItem(key, '{not json'), PROGRESS_KEY);
     await slowTurns(page);
     await page.goto(app.server.url, { waitUntil: 'domcontentloaded' });
     await page.evaluate(() => {
@@ -358,7 +359,7 @@ describe('the guide rendered at build time', () => {
       'focus moved to the same control of the built step');
     assert.equal(await page.locator('.check-item').count(), itemCount, 'every item once: no stand-in is left');
     assert.equal(await page.locator('[data-waits]').count(), 0);
-    const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('career-guide:roadmap')));
+    const saved = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), PROGRESS_KEY));
     assert.deepEqual(Object.keys(saved.items).sort(), [first, last].sort());
     assert.deepEqual(errors, []);
     await context.close();
@@ -501,7 +502,7 @@ describe('the app starts when the reader needs it', () => {
     // side by side, and once each: the app's own request for the data is answered by what the
     // start script preloaded. No lazy part (scripts/split.mjs): nothing in them was used.
     const unhashed = appFiles().map((path) => path.replace(/-[0-9a-f]{8,16}(?=(_bg)?\.)/, '')).sort();
-    assert.deepEqual(unhashed, ['/career-guide-loader.js', '/career-guide.js', '/career-guide_bg.wasm', '/data/guide.json']);
+    assert.deepEqual(unhashed, ['/career-guide-loader.js', '/career-guide.js', '/career-guide_bg.wasm', '/data/guides/infrastructure-engineer.json']);
     assert.equal(await page.locator('button[disabled]:not(.calendar-button)').count(), 0, 'the controls work (the calendar waits for a plan)');
     await context.close();
   });

@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { useApp } from './support/app.mjs';
-import { mark, noteOf, openNote, pressed } from './support/checklist.mjs';
+import { BACKUP_PREFIX, mark, noteOf, openNote, pressed, PROGRESS_KEY } from './support/checklist.mjs';
 
-const KEY = 'career-guide:roadmap';
+const KEY = PROGRESS_KEY;
 const app = useApp();
-const guide = JSON.parse(readFileSync('public/data/guide.json', 'utf8'));
+const guide = JSON.parse(readFileSync('public/data/guides/infrastructure-engineer.json', 'utf8'));
 const steps = guide.sections.find((s) => s.id === 'roadmap').blocks[0].steps;
 const itemIds = steps.flatMap((s) => s.items.map((i) => i.id));
 
@@ -23,7 +23,7 @@ async function openRoadmap(options = {}) {
 
 const overall = (page) => page.textContent('.roadmap-overview .progress-count');
 const stored = (page) => page.evaluate((key) => localStorage.getItem(key), KEY);
-const backups = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('career-guide:roadmap:backup:')).map((k) => [k, localStorage.getItem(k)]));
+const backups = (page) => page.evaluate((prefix) => Object.keys(localStorage).filter((k) => k.startsWith(prefix)).map((k) => [k, localStorage.getItem(k)]), BACKUP_PREFIX);
 
 /** Writes a file for the import input and returns its path. */
 function fileWith(text) {

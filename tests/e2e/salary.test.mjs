@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { useApp } from './support/app.mjs';
 
-const guide = JSON.parse(readFileSync('public/data/guide.json', 'utf8'));
+const guide = JSON.parse(readFileSync('public/data/guides/infrastructure-engineer.json', 'utf8'));
 const national = guide.role.median_salary;
 const app = useApp();
 

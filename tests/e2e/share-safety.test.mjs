@@ -5,11 +5,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { useApp } from './support/app.mjs';
-import { mark, noteOf, openNote, pressed } from './support/checklist.mjs';
+import { mark, noteOf, openNote, pressed, PROGRESS_KEY } from './support/checklist.mjs';
 
-const KEY = 'career-guide:roadmap';
+const KEY = PROGRESS_KEY;
 const app = useApp();
-const guide = JSON.parse(readFileSync('public/data/guide.json', 'utf8'));
+const guide = JSON.parse(readFileSync('public/data/guides/infrastructure-engineer.json', 'utf8'));
 const itemIds = guide.sections.find((s) => s.id === 'roadmap').blocks[0].steps.flatMap((s) => s.items.map((i) => i.id));
 
 /** What the reader's stored progress shows: each item's state and note, and the plan. */

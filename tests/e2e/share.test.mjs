@@ -5,12 +5,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { useApp } from './support/app.mjs';
-import { mark, noteOf, openNote, pressed } from './support/checklist.mjs';
+import { mark, noteOf, openNote, pressed, PROGRESS_KEY } from './support/checklist.mjs';
 import { controlled } from './support/worker.mjs';
 
-const KEY = 'career-guide:roadmap';
+const KEY = PROGRESS_KEY;
 const app = useApp();
-const guide = JSON.parse(readFileSync('public/data/guide.json', 'utf8'));
+const guide = JSON.parse(readFileSync('public/data/guides/infrastructure-engineer.json', 'utf8'));
 const steps = guide.sections.find((s) => s.id === 'roadmap').blocks[0].steps;
 const itemIds = steps.flatMap((s) => s.items.map((i) => i.id));
 

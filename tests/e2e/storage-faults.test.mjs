@@ -7,11 +7,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appInCharge, useApp } from './support/app.mjs';
+import { BACKUP_PREFIX, PROGRESS_KEY } from './support/checklist.mjs';
 
-const KEY = 'career-guide:roadmap';
-const BACKUP = 'career-guide:roadmap:backup:';
+const KEY = PROGRESS_KEY;
+const BACKUP = BACKUP_PREFIX;
 const app = useApp();
-const guide = JSON.parse(readFileSync('public/data/guide.json', 'utf8'));
+const guide = JSON.parse(readFileSync('public/data/guides/infrastructure-engineer.json', 'utf8'));
 const itemIds = guide.sections.find((s) => s.id === 'roadmap').blocks[0].steps.flatMap((s) => s.items.map((i) => i.id));
 
 const mark = (page, id, label) => page.click(`#item-${id} .state-button:has-text("${label}")`);
@@ -182,7 +183,7 @@ describe('progress under storage faults', () => {
     // Another tab of the same origin that writes and never reads: a plain file, not the app
     // (the app in that tab would back the value up once on opening, as it should).
     const other = await context.newPage();
-    await other.goto(`${app.server.url}data/guide.json`);
+    await other.goto(`${app.server.url}data/guides/infrastructure-engineer.json`);
     // A newer release in another tab writes a version this one does not read, several times.
     const newer = (n) => JSON.stringify({ version: 2, updated_at: n, items: { [itemIds[0]]: { state: 'done', updated_at: n } } });
     for (let n = 1; n <= 4; n += 1) {

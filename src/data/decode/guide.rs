@@ -11,6 +11,8 @@ use crate::data::types::{Guide, RoleFacts, SalaryRange, Section, SourceName, Sta
 /// Reads the whole data file.
 pub(super) fn guide(value: &Value) -> Result<Guide> {
     let known = [
+        // Where an editor finds the file's JSON Schema (`schema/guide.schema.json`); not read.
+        "$schema",
         "title",
         "edition",
         "intro",

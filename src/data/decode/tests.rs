@@ -3,7 +3,7 @@ use serde_json::{json, Value};
 use super::decode_guide;
 use crate::data::{shipped_guide, Block, Item, MonthRange, Note, NoteTone, Problem, StateSalary};
 
-const GUIDE_JSON: &str = include_str!("../../../public/data/guide.json");
+const GUIDE_JSON: &str = include_str!("../../../public/data/guides/infrastructure-engineer.json");
 
 /// The shipped file with one edit, as text.
 fn edited(edit: impl FnOnce(&mut Value)) -> String {

@@ -316,7 +316,7 @@ pub struct Stored {
     pub newer: Option<u64>,
 }
 
-/// Reads the value stored under [`super::STORAGE_KEY`] (the caller handles an absent or
+/// Reads the value stored under a guide's key ([`super::ProgressKeys`]) (the caller handles an absent or
 /// empty one). Never fails: whatever can be salvaged is returned with a description of the
 /// rest, so that the caller can back the original up and tell the reader.
 pub fn read_stored(text: &str) -> Stored {

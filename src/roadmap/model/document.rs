@@ -11,9 +11,6 @@ use super::state::ItemState;
 /// The document version this app writes and reads; older versions are migrated on reading.
 pub const CURRENT_VERSION: u32 = 1;
 
-/// The localStorage key the document lives under.
-pub const STORAGE_KEY: &str = "career-guide:roadmap";
-
 /// The longest note, in characters (not bytes, so every script gets the same room).
 pub const NOTE_MAX_CHARS: usize = 1000;
 

@@ -13,6 +13,7 @@ mod decode;
 mod document;
 mod import;
 mod json_text;
+mod keys;
 mod merge;
 mod planner;
 mod share_link;
@@ -24,7 +25,7 @@ mod undo;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod arbitrary;
 
-pub use backups::{backup_key, plan_backup, BackupPlan, BACKUP_KEY_PREFIX, MAX_BACKUPS};
+pub use backups::{backup_key, plan_backup, BackupPlan, MAX_BACKUPS};
 pub use calendar::{calendar_problem, write_calendar, NoCalendar};
 pub use checklist::{Checklist, ChecklistItem, ChecklistStep, Counts};
 pub use date::{days_in_month, is_leap_year, Date, DAYS_PER_MONTH};
@@ -32,11 +33,12 @@ pub use decode::{migrate, read_stored, read_text, read_value, Fault, Reading, St
 pub use document::{
     truncate_note, CalendarFile, ItemProgress, Planner, ProgressDoc, CALENDAR_ID_MAX_CHARS,
     CURRENT_VERSION, HOURS_PER_WEEK, MAX_HIDDEN_ITEMS, MAX_ID_CHARS, MAX_STORED_BYTES,
-    NOTE_MAX_CHARS, STORAGE_KEY,
+    NOTE_MAX_CHARS,
 };
 pub use import::{
     preview_import, preview_link_without_notes, ImportChanges, ImportError, ImportPreview,
 };
+pub use keys::{ProgressKeys, LEGACY_KEY};
 pub use merge::merge;
 pub use planner::{finish_date, plan, StepPlan, StepStatus, BASELINE_HOURS_PER_WEEK};
 pub use share_link::{

@@ -26,7 +26,7 @@ export async function appInCharge(page) {
  * from the fetched data instead of adopting the static copy.
  */
 export const NEW_EDITION = '2027 career guide';
-export const newDataDeployed = (page) => page.route('**/data/guide.json', async (route) => {
+export const newDataDeployed = (page) => page.route('**/data/guides/infrastructure-engineer.json', async (route) => {
   const response = await route.fetch();
   const guide = await response.json();
   guide.edition = NEW_EDITION;

@@ -1,5 +1,12 @@
 // What a reader does with one checklist item, and what they see of it.
 
+/** Where the infrastructure guide keeps its progress, and its backups (roadmap/model/keys.rs). */
+export const PROGRESS_KEY = 'career-guide:infrastructure-engineer:roadmap';
+export const BACKUP_PREFIX = `${PROGRESS_KEY}:backup:`;
+/** Where releases before guides had their own keys kept progress, and its backups. */
+export const LEGACY_KEY = 'career-guide:roadmap';
+export const LEGACY_BACKUP_PREFIX = `${LEGACY_KEY}:backup:`;
+
 /** Presses the state button labelled `label` ('Done', 'In progress', …) of item `id`. */
 export const mark = (page, id, label) => page.click(`#item-${id} .state-button:has-text("${label}")`);
 

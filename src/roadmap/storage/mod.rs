@@ -1,13 +1,20 @@
-//! The only code that touches localStorage: loading, saving with a merge against what another
-//! tab may have written, backing up unreadable values once, and falling back to reading only,
-//! or to memory.
+//! The only code that touches localStorage: loading a guide's progress from its own keys,
+//! saving with a merge against what another tab may have written, backing up unreadable values
+//! once, moving the progress saved before guides had their own keys (`legacy.rs`), and falling
+//! back to reading only, or to memory.
+
+mod legacy;
+mod partition;
+
+pub use partition::partitioned;
 
 use leptos::prelude::{on_cleanup, window_event_listener};
 use wasm_bindgen::JsCast;
 use web_sys::Storage;
 
 use super::model::{
-    encode, merge, plan_backup, read_stored, BackupPlan, ProgressDoc, Stored, STORAGE_KEY,
+    encode, merge, plan_backup, read_stored, BackupPlan, ProgressDoc, ProgressKeys, Stored,
+    LEGACY_KEY,
 };
 
 /// Something the reader must know about where their progress lives.
@@ -42,6 +49,19 @@ pub enum Notice {
 pub struct ProgressStore {
     storage: Option<Storage>,
     writable: bool,
+    /// This guide's keys.
+    keys: ProgressKeys,
+    /// Whether this guide takes the progress saved under [`LEGACY_KEY`] (the guide the site
+    /// served when it served one).
+    heir: bool,
+}
+
+/// Whose progress a store keeps: a guide's keys, and whether the guide is heir to the progress
+/// saved before guides had their own keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgressPlace {
+    pub keys: ProgressKeys,
+    pub heir: bool,
 }
 
 /// A freshly opened store with the progress it holds and anything the reader must be told.
@@ -53,9 +73,11 @@ pub struct Opened {
     pub newer_text: Option<String>,
 }
 
-/// Opens localStorage (or memory when it is unavailable) and reads the saved progress. A
-/// damaged value is backed up (once per distinct value) before anything can replace it.
-pub fn open(now: u64) -> Opened {
+/// Opens localStorage (or memory when it is unavailable) and reads the progress saved for
+/// `place`, first moving there what was saved before guides had their own keys when `place` is
+/// heir to it. A damaged value is backed up (once per distinct value) before anything can
+/// replace it.
+pub fn open(now: u64, place: &ProgressPlace) -> Opened {
     let mut notices = Vec::new();
     let (storage, write_failure) = match local_storage() {
         Ok(storage) => {
@@ -67,8 +89,25 @@ pub fn open(now: u64) -> Opened {
     let mut store = ProgressStore {
         writable: storage.is_some() && write_failure.is_none(),
         storage,
+        keys: place.keys.clone(),
+        heir: place.heir,
     };
-    let raw = store.raw();
+    // Progress an older release saved is moved to this guide's keys; should that fail (storage
+    // full), it is shown from where it is, and nothing is written until it can be moved.
+    let mut raw = None;
+    if store.writable {
+        if let Err(reason) = store.take_legacy(now) {
+            store.writable = false;
+            raw = store.legacy_text();
+            notices.push(Notice::ReadOnly {
+                reason,
+                unread: None,
+            });
+        }
+    } else if store.raw().is_none() {
+        raw = store.legacy_text();
+    }
+    let raw = raw.or_else(|| store.raw());
     let doc = match &raw {
         None => ProgressDoc::new(),
         Some(text) => {
@@ -150,73 +189,6 @@ fn describe_failure(error: &wasm_bindgen::JsValue) -> String {
     }
 }
 
-/// Whether this page is a frame whose storage the browser keeps apart from the same site's
-/// top-level pages (storage partitioning): a frame in another site's page (Chromium partitions
-/// those whatever its cookie settings), or one whose `document.hasStorageAccess()` says no.
-pub async fn partitioned() -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let framed = window.top().ok().flatten().is_some_and(|top| top != window);
-    let Some(document) = window.document().filter(|_| framed) else {
-        return false;
-    };
-    if top_is_another_site(&window) {
-        return true;
-    }
-    let asked = js_sys::Reflect::get(&document, &"hasStorageAccess".into())
-        .ok()
-        .and_then(|method| method.dyn_into::<js_sys::Function>().ok())
-        .and_then(|method| method.call0(&document).ok())
-        .and_then(|promise| promise.dyn_into::<js_sys::Promise>().ok());
-    match asked {
-        Some(promise) => wasm_bindgen_futures::JsFuture::from(promise)
-            .await
-            .is_ok_and(|access| access.as_bool() == Some(false)),
-        None => false,
-    }
-}
-
-/// Whether the top-level page is on another site than this frame, as far as
-/// `location.ancestorOrigins` tells (Chromium and Safari have it).
-fn top_is_another_site(window: &web_sys::Window) -> bool {
-    let location = window.location();
-    let get = |target: &wasm_bindgen::JsValue, key: wasm_bindgen::JsValue| {
-        js_sys::Reflect::get(target, &key).ok()
-    };
-    let Some(origins) = get(&location, "ancestorOrigins".into()) else {
-        return false;
-    };
-    let count = get(&origins, "length".into())
-        .and_then(|length| length.as_f64())
-        .unwrap_or(0.0) as u32;
-    let top = (count > 0)
-        .then(|| get(&origins, (count - 1).into()))
-        .flatten()
-        .and_then(|origin| origin.as_string());
-    match (top, location.origin().ok()) {
-        (Some(top), Some(ours)) => site(&top) != site(&ours),
-        _ => false,
-    }
-}
-
-/// An origin's site, near enough: its scheme and the last two labels of its host (the whole
-/// host when it is an address or a single name), without the port.
-fn site(origin: &str) -> (String, String) {
-    let (scheme, rest) = origin.split_once("://").unwrap_or(("", origin));
-    let host = rest.rsplit_once(':').map_or(rest, |(host, _)| host);
-    let labels: Vec<&str> = host.split('.').collect();
-    let numeric = host
-        .bytes()
-        .all(|byte| byte.is_ascii_digit() || byte == b'.');
-    let registrable = if numeric || labels.len() <= 2 {
-        host.to_owned()
-    } else {
-        labels[labels.len() - 2..].join(".")
-    };
-    (scheme.to_owned(), registrable)
-}
-
 impl ProgressStore {
     /// Whether changes are saved.
     pub fn writable(&self) -> bool {
@@ -230,7 +202,17 @@ impl ProgressStore {
     }
 
     fn raw(&self) -> Option<String> {
-        self.storage.as_ref()?.get_item(STORAGE_KEY).ok().flatten()
+        self.storage
+            .as_ref()?
+            .get_item(&self.keys.doc)
+            .ok()
+            .flatten()
+    }
+
+    /// The value saved under [`LEGACY_KEY`], when this guide is heir to it.
+    fn legacy_text(&self) -> Option<String> {
+        let storage = self.storage.as_ref().filter(|_| self.heir)?;
+        storage.get_item(LEGACY_KEY).ok().flatten()
     }
 
     /// Keeps `text` aside and returns the key that holds it: an existing backup of the same
@@ -241,7 +223,8 @@ impl ProgressStore {
             .filter_map(|index| storage.key(index).ok().flatten())
             .collect();
         let holds = |key: &str| storage.get_item(key).ok().flatten().as_deref() == Some(text);
-        match plan_backup(keys.iter().map(String::as_str), text, now, holds) {
+        let prefix = &self.keys.backup_prefix;
+        match plan_backup(prefix, keys.iter().map(String::as_str), text, now, holds) {
             BackupPlan::Kept(key) => Ok(key),
             BackupPlan::Write { key, remove } => {
                 // Older backups go only once the new one is written, unless the room is needed;
@@ -270,6 +253,8 @@ impl ProgressStore {
         let Some(storage) = self.storage.clone().filter(|_| self.writable) else {
             return Ok(doc.clone());
         };
+        // What a tab of an older release saved meanwhile joins this guide's first.
+        self.take_legacy(now).map_err(|reason| self.fail(reason))?;
         let merged = match self.raw() {
             None => doc.clone(),
             Some(text) => {
@@ -287,7 +272,7 @@ impl ProgressStore {
         };
         let json = encode(&merged).map_err(|fault| self.fail(fault.describe("your progress")))?;
         storage
-            .set_item(STORAGE_KEY, &json)
+            .set_item(&self.keys.doc, &json)
             .map_err(|error| self.fail(describe_failure(&error)))?;
         Ok(merged)
     }
@@ -298,33 +283,21 @@ impl ProgressStore {
     }
 }
 
-/// Calls `on_change` with what another tab saved (read as far as it can be), each time it
-/// saves; the listener goes when the calling reactive scope is cleaned up.
-pub fn follow_other_tabs(on_change: impl Fn(Stored) + 'static) {
+/// Calls `on_change` with what another tab saved for `place` (read as far as it can be), each
+/// time it saves, and whether an older release's tab saved it under [`LEGACY_KEY`] (to be saved
+/// again under this guide's keys); the listener goes when the calling reactive scope is cleaned
+/// up.
+pub fn follow_other_tabs(place: &ProgressPlace, on_change: impl Fn(Stored, bool) + 'static) {
+    let (ours, heir) = (place.keys.doc.clone(), place.heir);
     let handle = window_event_listener(leptos::ev::storage, move |event| {
-        if event.key().as_deref() != Some(STORAGE_KEY) {
+        let key = event.key();
+        let older = heir && key.as_deref() == Some(LEGACY_KEY);
+        if key.as_deref() != Some(ours.as_str()) && !older {
             return;
         }
         if let Some(text) = event.new_value() {
-            on_change(read_stored(&text));
+            on_change(read_stored(&text), older);
         }
     });
     on_cleanup(move || handle.remove());
-}
-
-#[cfg(test)]
-mod tests {
-    use super::site;
-
-    #[test]
-    fn sites_are_told_apart_by_scheme_and_registrable_name() {
-        assert_eq!(
-            site("https://guide.example.org"),
-            site("https://blog.example.org:8443")
-        );
-        assert_ne!(site("https://example.org"), site("http://example.org"));
-        assert_ne!(site("http://127.0.0.1:8080"), site("http://localhost:8080"));
-        assert_eq!(site("http://127.0.0.1:8080"), site("http://127.0.0.1:9090"));
-        assert_ne!(site("https://a.example.org"), site("https://a.example.net"));
-    }
 }
