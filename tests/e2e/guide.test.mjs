@@ -80,7 +80,7 @@ describe('the guide', () => {
     await startApp(page);
     const alert = page.locator('.load-error');
     await alert.waitFor();
-    assert.match(await alert.textContent(), /data\/guide\.json: the server answered 404/);
+    assert.match(await alert.textContent(), /data\/guides\/infrastructure-engineer\.json: the server answered 404/);
     // The guide rendered at build time stays readable below the notice; a press there waits.
     assert.equal(await page.locator('#prerendered .guide-section').count(), 17);
     await page.click('#prerendered .check-item .state-button.done');
