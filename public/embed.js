@@ -3,7 +3,8 @@
  *   <div data-career-guide="chart"></div>
  *   <script src="https://YOUR-COPY-OF-THE-APP/embed.js" async></script>
  * Each element with data-career-guide="chart|roadmap|guide" becomes an iframe of that part
- * (optional: data-section="<section id>" for one guide section, data-theme="light|dark|auto",
+ * of the guide data-guide="<slug>" names (without it, of the guide the site's root shows or used
+ * to show; optional: data-section="<section id>" for one guide section, data-theme="light|dark|auto",
  * data-query="metric=employed&view=map" for the chart's view, data-title for the frame's title).
  * Frames are resized only by messages from their own window and from the app's origin.
  * Elements added later are picked up too, and several embeds may share a page.
@@ -55,8 +56,11 @@
     if (section) params.set('section', section);
     var theme = attribute('data-theme');
     if (theme) params.set('theme', theme);
+    // The guide's own page; a name that is not a slug (kebab-case) is ignored, never a path.
+    var guide = attribute('data-guide');
+    var page = guide && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(guide) ? guide + '/' : '';
     var iframe = Document.prototype.createElement.call(document, 'iframe');
-    iframe.src = appUrl + '?' + params.toString();
+    iframe.src = appUrl + page + '?' + params.toString();
     iframe.title = attribute('data-title') || TITLES[part];
     iframe.loading = 'lazy';
     iframe.style.cssText = 'display:block;width:100%;height:480px;border:0;';

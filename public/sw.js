@@ -22,7 +22,6 @@ const META = 'career-guide:clients';
 // Every URL is relative to the worker, so the app works at / and under any sub-path.
 const SCOPE = self.registration.scope;
 const scopeUrl = (path) => new URL(path, SCOPE).href;
-const INDEX = scopeUrl('index.html');
 const byUrl = new Map(PRECACHE.map((entry) => [scopeUrl(entry.url), entry]));
 // trunk's content-hashed names (as in scripts/precache.mjs): an older release's script, wasm
 // and styles have names this release does not list, and are still served from that release.
@@ -38,14 +37,21 @@ const isRelease = (name) => name.startsWith(CACHE_PREFIX);
 const releaseCaches = async () => (await caches.keys()).filter(isRelease);
 const versionOf = (name) => name.slice(CACHE_PREFIX.length);
 
+/** The site's pages, by their folder below the scope: '' (the root) and each guide's 'slug/'. */
+const PAGE_FOLDERS = PRECACHE.filter((entry) => /(^|\/)index\.html$/.test(entry.url))
+  .map((entry) => entry.url.slice(0, -'index.html'.length));
+
 /**
- * Whether `url` is one of the app's own pages: the scope itself or its index.html, with any
- * query (`?embed=chart&id=…`, `?metric=employed`). Any other page under the scope (a docs
- * folder beside the app, a mistyped path) is the server's business.
+ * The stored page `url` is (the root, a guide's own page, or its index.html, with any query:
+ * `?embed=chart&id=…`, `?metric=employed`), as the key of its index.html; undefined for any
+ * other page under the scope (a docs folder beside the app, a mistyped path), which is the
+ * server's business.
  */
-function isAppPage(url) {
+function sitePageKey(url) {
+  if (url.origin !== self.location.origin) return undefined;
   const { pathname } = new URL(SCOPE);
-  return url.origin === self.location.origin && (url.pathname === pathname || url.pathname === `${pathname}index.html`);
+  const folder = PAGE_FOLDERS.find((dir) => url.pathname === pathname + dir || url.pathname === `${pathname}${dir}index.html`);
+  return folder === undefined ? undefined : scopeUrl(`${folder}index.html`);
 }
 
 // ---- Responses -------------------------------------------------------------------------------
@@ -115,7 +121,7 @@ async function fetchRevision(entry) {
  * wasm) is this release's. Without this, such a host would keep every reader on the old release.
  */
 function isThisReleasesPage(entry, body) {
-  if (entry.url !== 'index.html') return false;
+  if (!/(^|\/)index\.html$/.test(entry.url)) return false;
   const named = new TextDecoder().decode(body).match(/[\w.-]+-[0-9a-f]{8,16}(_bg)?\.(js|wasm)/g) ?? [];
   return named.length > 0 && named.every((name) => byUrl.has(scopeUrl(name)));
 }
@@ -224,7 +230,7 @@ async function adoptStrayReleases() {
 async function recordFirstPages() {
   const records = await pageRecords();
   for (const page of await openPages()) {
-    if (isAppPage(new URL(page.url)) && !records.has(page.id)) await recordPage(page.id, VERSION);
+    if (sitePageKey(new URL(page.url)) && !records.has(page.id)) await recordPage(page.id, VERSION);
   }
 }
 
@@ -264,7 +270,7 @@ async function cleanUp() {
   const live = new Set(pages.map((page) => page.id));
   await forgetClosedPages(records, live);
   if (!(await mayDeleteReleases())) return;
-  if (pages.some((page) => isAppPage(new URL(page.url)) && !records.has(page.id))) return;
+  if (pages.some((page) => sitePageKey(new URL(page.url)) && !records.has(page.id))) return;
   const inUse = new Set([VERSION, ...records.values()]);
   for (const version of await releasesOfScope()) {
     if (inUse.has(version)) continue;
@@ -335,18 +341,19 @@ async function serveFile(request, pageId, key) {
   return stored ? unredirected(stored) : fetch(request);
 }
 
-/** The app's page from the current release (undefined when it is not stored). */
-async function storedPage() {
-  const page = await caches.match(INDEX, { cacheName: CACHE });
+/** The page `key` from the current release (undefined when it is not stored). */
+async function storedPage(key) {
+  const page = await caches.match(key, { cacheName: CACHE });
   return page && unredirected(page);
 }
 
 /**
- * A navigation to one of the app's pages: index.html of the current release (the query is read
- * by the app), else the network; then its page is recorded as this release's.
+ * A navigation to one of the site's pages (`key`, see `sitePageKey`): that page of the current
+ * release (the query is read by the app), else the network; then its page is recorded as this
+ * release's.
  */
-function navigate(event) {
-  const page = storedPage().catch(() => undefined);
+function navigate(event, key) {
+  const page = storedPage(key).catch(() => undefined);
   event.respondWith(page.then((stored) => stored ?? fetch(event.request)));
   event.waitUntil(page.then((stored) => afterNavigation(stored ? event.resultingClientId : null)));
 }
@@ -358,7 +365,8 @@ self.addEventListener('fetch', (event) => {
   // The connectivity probe must reach the server; other origins and paths are not ours.
   if (url.origin !== self.location.origin || !url.href.startsWith(SCOPE) || url.searchParams.has('__PROBE_PARAM__')) return;
   if (request.mode === 'navigate') {
-    if (isAppPage(url)) navigate(event);
+    const key = sitePageKey(url);
+    if (key) navigate(event, key);
     return;
   }
   const key = url.origin + url.pathname;

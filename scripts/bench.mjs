@@ -1,5 +1,5 @@
-// Prints the size of every file the first load needs, and of the app the page starts when the
-// reader needs it, raw, gzip and brotli, with totals, and checks them against the budgets in
+// Prints the size of every file the first load needs (of the largest of the site's pages), and of
+// the app the page starts when the reader needs it (with the largest guide's data), raw, gzip and brotli, with totals, and checks them against the budgets in
 // scripts/size-budget.json; exits 1 when one is exceeded. The bench and CI both run it:
 //   node scripts/bench.mjs [dist]
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -19,14 +19,20 @@ function* files(dir) {
   }
 }
 
+// The site's pages: the root and each guide's own (`<slug>/index.html`); each is a first load.
+const PAGES = [/(^|\/)index\.html$/];
 // The app: fetched by the page's start script on the reader's first input (or when the chart or
-// the checklist comes near), and precached by the service worker after the load event.
-const APP = [/^[^/]+_bg\.wasm$/, /^career-guide-[0-9a-f]+\.js$/, /^career-guide-loader-[0-9a-f]+\.js$/, /^data\//];
+// the checklist comes near), with the data of the page's guide, and precached by the service
+// worker after the load event.
+const APP = [/^[^/]+_bg\.wasm$/, /^career-guide-[0-9a-f]+\.js$/, /^career-guide-loader-[0-9a-f]+\.js$/];
+// Each guide's data: a page fetches its own guide's alone.
+const GUIDE_DATA = [/^data\/guides\//];
 // The app's lazy parts (scripts/split.mjs): each fetched the first time the reader uses what is in
 // it (a tool, the embed dialog, a page rebuilt from new data), and precached by the worker.
 const LAZY = [/^part-[0-9a-f]+\.wasm$/];
-// Fetched only by others: the worker itself, install icons, the host loader of embeds.
-const OTHERS = [/^icons\//, /^sw\.js$/, /^embed\.js$/, /^manifest\.webmanifest$/];
+// Fetched only by others: the worker itself, install icons, the host loader of embeds; read by
+// the build alone: the site's settings.
+const OTHERS = [/^icons\//, /^sw\.js$/, /^embed\.js$/, /^manifest\.webmanifest$/, /^data\/site\.json$/];
 
 const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(8);
 // A file's gzip and brotli are the copies the build made for hosts to send as they are
@@ -52,10 +58,14 @@ const rows = [...files(root)].filter((path) => !PRECOMPRESSED.test(path)).map((p
 });
 rows.sort((a, b) => b.gzip - a.gzip);
 const matches = (patterns) => (row) => patterns.some((re) => re.test(row.file));
-const app = rows.filter(matches(APP));
+// The largest page and the largest guide's data stand for every page: the budgets hold for each.
+const [page, ...otherPages] = rows.filter(matches(PAGES));
+const [data, ...otherData] = rows.filter(matches(GUIDE_DATA));
+const app = [...rows.filter(matches(APP)), data];
 const others = rows.filter(matches(OTHERS));
 const lazy = rows.filter(matches(LAZY));
-const first = rows.filter((row) => !app.includes(row) && !others.includes(row) && !lazy.includes(row));
+const counted = [...app, ...others, ...lazy, ...otherPages, ...otherData];
+const first = rows.filter((row) => !counted.includes(row));
 const sum = (group) => group.reduce((total, row) => ({ raw: total.raw + row.raw, gzip: total.gzip + row.gzip, brotli: total.brotli + row.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 
 function printGroup(title, group) {
@@ -76,6 +86,9 @@ for (const row of rows.filter((row) => row.onTheFly)) {
 console.log('(after the load event, the service worker also precaches every file, the app included, in the');
 console.log('background, off the page\'s main thread: that is what makes the site work offline)');
 console.log(`fetched only by others: ${others.map((row) => `${row.file} (${kb(row.gzip).trim()} gzip)`).join(', ')}`);
+const listed = (group) => group.map((row) => `${row.file} (${kb(row.gzip).trim()} gzip)`).join(', ') || 'none';
+console.log(`the other pages, each a first load no larger than ${page.file}'s: ${listed(otherPages)}`);
+console.log(`the other guides' data, each fetched by its own page alone: ${listed(otherData)}`);
 
 // Budgets are in bytes of gzip: the build's own .gz where it made one, else level 9.
 const check = (name, total, limit) => {

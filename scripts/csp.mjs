@@ -1,4 +1,5 @@
-// Writes the page's Content-Security-Policy into the built index.html (a trunk post_build hook,
+// Writes each page's Content-Security-Policy into it (index.html and every guide's
+// <slug>/index.html; a trunk post_build hook,
 // after the prerender and before the precache list, which must hash the final page).
 //   node scripts/csp.mjs [dir]   (default: $TRUNK_STAGING_DIR, else dist)
 // The policy allows no inline code but the exact scripts and styles this build emits, by their
@@ -7,7 +8,7 @@
 // configurations in deploy/ add, as a header, the parts a <meta> cannot carry. The build fails
 // on inline code no hash can allow (event handler attributes, style attributes, javascript:).
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -72,10 +73,19 @@ export function policyOf(html) {
   return html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)?.[1] ?? null;
 }
 
+/** The site's pages in `dir`: its index.html and each guide's `<slug>/index.html`. */
+export function pagesIn(dir) {
+  const guides = readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'index.html')))
+    .map((entry) => join(dir, entry.name, 'index.html'));
+  return [join(dir, 'index.html'), ...guides.sort()];
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist';
-  const path = join(dir, 'index.html');
-  const page = withPolicy(readFileSync(path, 'utf8'));
-  writeFileSync(path, page);
-  console.log(`csp: ${policyOf(page).split('; ').length} directives written into ${path}`);
+  for (const path of pagesIn(dir)) {
+    const page = withPolicy(readFileSync(path, 'utf8'));
+    writeFileSync(path, page);
+    console.log(`csp: ${policyOf(page).split('; ').length} directives written into ${path}`);
+  }
 }

@@ -59,6 +59,14 @@ step "release build (at / and under /career-guide/), in the copy"
 (cd "$copy" && env "${RELEASE_WASM_ENV[@]}" trunk build --release --dist "$OLDPWD/dist")
 (cd "$copy" && env "${RELEASE_WASM_ENV[@]}" trunk build --release --public-url /career-guide/ --dist "$OLDPWD/target/dist-subpath")
 
+step "release build of a site of two guides (a test fixture beside the shipped guide), in the copy"
+# As a publisher adds a guide: one more data file, no code change (tests/e2e/two-guides.test.mjs).
+fixture="$copy/public/data/guides/sample-analyst.json"
+trap 'rm -f "$fixture"' EXIT
+cp tests/fixtures/guides/sample-analyst.json "$fixture"
+(cd "$copy" && env "${RELEASE_WASM_ENV[@]}" trunk build --release --dist "$OLDPWD/target/dist-two-guides")
+rm -f "$fixture"
+
 step "size budgets (scripts/size-budget.json: the first load's target, the app's ceiling)"
 node scripts/bench.mjs dist
 

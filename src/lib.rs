@@ -17,6 +17,7 @@ pub mod query;
 pub mod roadmap;
 pub mod salary;
 pub mod short_sort;
+pub mod site;
 pub mod takeover;
 pub mod widgets;
 

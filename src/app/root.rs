@@ -11,6 +11,7 @@ use super::loading::LoadingView;
 use crate::data::{fetch_guide, slug_of, Guide};
 use crate::embed::model::EmbedRequest;
 use crate::embed::EmbeddedPart;
+use crate::guide::address::{OwnPage, PagePath};
 use crate::guide::GuidePage;
 use crate::offline::OfflineBanner;
 use crate::platform::parts::{part_entry, part_view, Maker, PartMissing};
@@ -36,6 +37,8 @@ pub fn App(
     #[prop(optional)]
     prerendered: bool,
 ) -> impl IntoView {
+    provide_context(PagePath::current());
+    provide_context(OwnPage::of(slug_of(&data_url)));
     provide_context(ProgressPlace {
         keys: ProgressKeys::of(slug_of(&data_url)),
         heir: progress_heir,

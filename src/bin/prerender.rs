@@ -1,9 +1,12 @@
-//! Writes the full page into a build's `index.html` (run by trunk's post_build hook), starts the
-//! app only when the reader needs it, inlines the stylesheets, and fills the names the page's
-//! scripts share with the app into `index.html`, `embed.js` and the worker's template `sw.js`.
+//! Writes the site's pages from a build's `index.html` (run by trunk's post_build hook): each
+//! guide's at `<slug>/index.html`, and at the root the one guide or, with two or more, their
+//! index (`site::plan`); each page starts the app only when the reader needs it and has its
+//! stylesheets inline; fills the names the page's scripts share with the app into the pages,
+//! `embed.js` and the worker's template `sw.js`.
 //!
-//!   prerender <build dir> [release|debug]   reads <dir>/index.html and the guide's data file,
-//!                                           <dir>/data/guides/<slug>.json;
+//!   prerender <build dir> [release|debug]   reads <dir>/index.html, every guide's data file
+//!                                           <dir>/data/guides/<slug>.json and, with two guides
+//!                                           or more, <dir>/data/site.json;
 //!                                           release builds register the service worker
 //!
 //! Native only: the wasm build of the app never contains it.
@@ -25,10 +28,7 @@ fn main() -> std::process::ExitCode {
     };
     match prerender(&dir, release) {
         Ok(bytes) => {
-            println!(
-                "prerender: wrote the guide into {} ({bytes} bytes)",
-                dir.join("index.html").display()
-            );
+            println!("prerender: {bytes} bytes of pages in all");
             std::process::ExitCode::SUCCESS
         }
         Err(error) => {
@@ -41,44 +41,70 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 fn prerender(dir: &std::path::Path, release: bool) -> Result<usize, Box<dyn std::error::Error>> {
     use career_guide::data::{content_tag, decode_guide, guide_url, GUIDES_DIR};
-    use career_guide::prerender::render::render_full_page;
+    use career_guide::prerender::head::{legacy_links_script, short_description, with_page_head};
+    use career_guide::prerender::render::{render_full_page, render_index};
     use career_guide::prerender::shared_names::fill_names;
-    use career_guide::prerender::{inline_stylesheets, insert_prerendered, start_on_demand};
+    use career_guide::prerender::{insert_prerendered, ShownGuide};
+    use career_guide::salary::model::CHART_QUERY_KEYS;
+    use career_guide::site::{plan_site, IndexEntry, Root};
 
-    let slug = the_guide(&dir.join(GUIDES_DIR))?;
-    let file = guide_url(&slug);
-    let data_path = dir.join(&file);
-    let data = std::fs::read_to_string(&data_path)
-        .map_err(|error| format!("cannot read {}: {error}", data_path.display()))?;
-    let guide = decode_guide(&file, &data).map_err(|error| error.to_string())?;
-    // The app fetches the data without the indentation kept for editing (fewer bytes); it
-    // decoded above, so it has no repeated key that re-writing would hide. serde_json's own
-    // parser here: its numbers are exact whatever they are.
-    let data = serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&data)?)?;
-    std::fs::write(&data_path, &data)?;
-    let index_path = dir.join("index.html");
-    let index = std::fs::read_to_string(&index_path)
-        .map_err(|error| format!("cannot read {}: {error}", index_path.display()))?;
-    // The one guide is the one the site served before guides had their own progress keys.
-    let heir = true;
-    let page = insert_prerendered(
-        &index,
-        &render_full_page(guide),
-        &file,
-        heir,
-        &content_tag(&data),
+    let plan = plan_site(
+        &slugs_in(&dir.join(GUIDES_DIR))?,
+        root_guide(dir)?.as_deref(),
     )?;
-    let page = start_on_demand(&page, release)?;
-    // Stylesheets sit at the build's root under their hashed names; once inlined, they go, so
-    // that the service worker does not precache files no page asks for.
-    let file_of = |href: &str| dir.join(href.rsplit('/').next().unwrap_or(href));
-    let (page, inlined) =
-        inline_stylesheets(&page, |href| std::fs::read_to_string(file_of(href)).ok())?;
-    check_names(&index_path, &page)?;
-    std::fs::write(&index_path, &page)?;
-    for href in &inlined {
-        std::fs::remove_file(file_of(href))?;
+    let index_path = dir.join("index.html");
+    let template = std::fs::read_to_string(&index_path)
+        .map_err(|error| format!("cannot read {}: {error}", index_path.display()))?;
+    let mut pages = Pages::default();
+    let mut entries = Vec::new();
+    for slug in &plan.guides {
+        let file = guide_url(slug);
+        let data_path = dir.join(&file);
+        let data = std::fs::read_to_string(&data_path)
+            .map_err(|error| format!("cannot read {}: {error}", data_path.display()))?;
+        let guide = decode_guide(&file, &data).map_err(|error| error.to_string())?;
+        // The app fetches the data without the indentation kept for editing (fewer bytes); it
+        // decoded above, so it has no repeated key that re-writing would hide. serde_json's own
+        // parser here: its numbers are exact whatever they are.
+        let data = serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&data)?)?;
+        std::fs::write(&data_path, &data)?;
+        let tag = content_tag(&data);
+        let shown = ShownGuide {
+            file: &file,
+            built_from: &tag,
+            progress_heir: *slug == plan.root_guide,
+        };
+        let own = format!("{slug}/");
+        let title = format!("{} · career guide", guide.title);
+        let description = short_description(&guide.filled(&guide.intro.join(" ")), 160);
+        // The guide's own page, and the root when the site has this one guide: the same page,
+        // whose address to keep is the guide's own.
+        let mut at = vec![own.clone()];
+        if plan.root == Root::Guide {
+            at.push(String::new());
+        }
+        for path in at {
+            let page = insert_prerendered(
+                &template,
+                &render_full_page(guide.clone(), &path),
+                Some(shown),
+            )?;
+            let page = with_page_head(&page, &title, &description, &own, &path);
+            pages.add(dir, &path, page, release)?;
+        }
+        entries.push(IndexEntry::of(slug, &guide));
     }
+    if plan.root == Root::Index {
+        let page = insert_prerendered(&template, &render_index(entries), None)?;
+        let description =
+            "Career guides, each with what the role pays by state and a step-by-step \
+                           roadmap to tick off as you go.";
+        let page = with_page_head(&page, "Career guides", description, "", "");
+        let script = legacy_links_script(&plan.root_guide, &CHART_QUERY_KEYS.join("|"));
+        let page = page.replacen("</head>", &format!("{script}\n</head>"), 1);
+        pages.add(dir, "", page, release)?;
+    }
+    let bytes = pages.finish(dir)?;
     for script in ["embed.js", "sw.js"] {
         let path = dir.join(script);
         let text = std::fs::read_to_string(&path)
@@ -87,7 +113,89 @@ fn prerender(dir: &std::path::Path, release: bool) -> Result<usize, Box<dyn std:
         check_names(&path, &filled)?;
         std::fs::write(&path, filled)?;
     }
-    Ok(page.len())
+    Ok(bytes)
+}
+
+/// The pages being written: each finished as the start script and stylesheets need, the
+/// stylesheets removed once every page has them inline.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Default)]
+struct Pages {
+    inlined: std::collections::BTreeSet<String>,
+    bytes: usize,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Pages {
+    /// Writes `page` as `<dir>/<path>index.html`, with the app started on demand and the
+    /// stylesheets inline.
+    fn add(
+        &mut self,
+        dir: &std::path::Path,
+        path: &str,
+        page: String,
+        release: bool,
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        use career_guide::prerender::{inline_stylesheets, start_on_demand};
+        let page = start_on_demand(&page, release)?;
+        // Stylesheets sit at the build's root under their hashed names.
+        let file_of = |href: &str| dir.join(href.rsplit('/').next().unwrap_or(href));
+        let (page, inlined) =
+            inline_stylesheets(&page, |href| std::fs::read_to_string(file_of(href)).ok())?;
+        let target = dir.join(path).join("index.html");
+        check_names(&target, &page)?;
+        if let Some(folder) = target.parent() {
+            std::fs::create_dir_all(folder)?;
+        }
+        std::fs::write(&target, &page)?;
+        println!(
+            "prerender: wrote {} ({} bytes)",
+            target.display(),
+            page.len()
+        );
+        self.inlined.extend(inlined);
+        self.bytes += page.len();
+        Ok(())
+    }
+
+    /// Removes the stylesheets every page now holds, so that the service worker does not
+    /// precache files no page asks for; the bytes written.
+    fn finish(self, dir: &std::path::Path) -> std::io::Result<usize> {
+        for href in &self.inlined {
+            std::fs::remove_file(dir.join(href.rsplit('/').next().unwrap_or(href)))?;
+        }
+        Ok(self.bytes)
+    }
+}
+
+/// The slugs of the guides in `guides`: the names of its `.json` files without the extension.
+#[cfg(not(target_arch = "wasm32"))]
+fn slugs_in(guides: &std::path::Path) -> Result<Vec<String>, String> {
+    let entries = std::fs::read_dir(guides)
+        .map_err(|error| format!("cannot read {}: {error}", guides.display()))?;
+    Ok(entries
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter_map(|name| name.strip_suffix(".json").map(str::to_owned))
+        .collect())
+}
+
+/// `root_guide` of the build's `data/site.json`, when there is one.
+#[cfg(not(target_arch = "wasm32"))]
+fn root_guide(dir: &std::path::Path) -> Result<Option<String>, String> {
+    let path = dir.join("data").join("site.json");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return Ok(None);
+    };
+    let value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|error| format!("{}: {error}", path.display()))?;
+    match value.get("root_guide") {
+        None => Ok(None),
+        Some(serde_json::Value::String(slug)) => Ok(Some(slug.clone())),
+        Some(_) => Err(format!(
+            "{}: root_guide must be a guide's slug",
+            path.display()
+        )),
+    }
 }
 
 /// Refuses a file that still holds a `__NAME__` placeholder no shared name fills.
@@ -107,28 +215,3 @@ fn check_names(path: &std::path::Path, text: &str) -> Result<(), String> {
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
-
-/// The slug of the one guide in `guides` (`<slug>.json`): the page is that guide's.
-#[cfg(not(target_arch = "wasm32"))]
-fn the_guide(guides: &std::path::Path) -> Result<String, String> {
-    let entries = std::fs::read_dir(guides)
-        .map_err(|error| format!("cannot read {}: {error}", guides.display()))?;
-    let mut slugs: Vec<String> = entries
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .filter_map(|name| name.strip_suffix(".json").map(str::to_owned))
-        .collect();
-    slugs.sort();
-    match slugs.as_slice() {
-        [slug] => Ok(slug.clone()),
-        [] => Err(format!(
-            "no guide's data file (<slug>.json) in {}",
-            guides.display()
-        )),
-        _ => Err(format!(
-            "{} holds {} guides ({}); this build makes the page of one guide",
-            guides.display(),
-            slugs.len(),
-            slugs.join(", ")
-        )),
-    }
-}

@@ -5,6 +5,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::model::{iframe_snippet, loader_snippet, EmbedPart};
+use crate::data::Guide;
+use crate::guide::address::OwnPage;
 use crate::platform::effect::effect;
 use crate::platform::parts::{part_entry, part_once, Maker, PartMissing};
 use crate::widgets::CopyField;
@@ -67,13 +69,14 @@ pub fn EmbedDialog() -> impl IntoView {
         }
     });
     let target = context.target;
+    let guide = use_context::<Arc<Guide>>();
     let fetch = Arc::new(move || Box::pin(snippets_part(target)) as _);
     // Fetched at the first opening, then kept: the snippets follow the part asked for.
     let opened = Signal::derive(move || target.with(Option::is_some));
     view! {
         <dialog class="embed-dialog" node_ref=dialog aria-labelledby="embed-title" on:close=move |_| target.set(None)>
             <h2 id="embed-title">
-                {move || target.with(|t| t.as_ref().map(|(part, _)| format!("Embed: {}", part.title())))}
+                {move || target.with(|t| t.as_ref().map(|(part, _)| format!("Embed: {}", guide.as_deref().map(|g| part.title(g)).unwrap_or_else(|| part.generic_title().to_owned()))))}
             </h2>
             {part_once(opened, fetch, None)}
             <form method="dialog">
@@ -91,9 +94,14 @@ part_entry! {
     }
 }
 
-/// The two snippets for the page's own address, each with Copy.
+/// The two snippets for the guide's own page, each with Copy.
 #[component]
 fn Snippets(target: RwSignal<Option<(EmbedPart, String)>>) -> impl IntoView {
+    let slug = use_context::<OwnPage>()
+        .unwrap_or_default()
+        .slug()
+        .to_owned();
+    let guide = use_context::<Arc<Guide>>();
     let app_url = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())
@@ -101,10 +109,13 @@ fn Snippets(target: RwSignal<Option<(EmbedPart, String)>>) -> impl IntoView {
         .unwrap_or_default();
     move || {
         target.get().map(|(part, query)| {
+            let title = guide
+                .as_deref()
+                .map_or_else(|| part.generic_title().to_owned(), |guide| part.title(guide));
             view! {
                 <p>"Paste this into your page. The script sizes the frame to its content; it works with several embeds on one page."</p>
-                <CopyField id="embed-loader" label="With the loader script (recommended)" text=loader_snippet(&app_url, &part, &query) />
-                <CopyField id="embed-iframe" label="As a plain iframe" text=iframe_snippet(&app_url, &part, &query) />
+                <CopyField id="embed-loader" label="With the loader script (recommended)" text=loader_snippet(&app_url, &slug, &title, &part, &query) />
+                <CopyField id="embed-iframe" label="As a plain iframe" text=iframe_snippet(&app_url, &slug, &title, &part, &query) />
             }
             .into_any()
         })

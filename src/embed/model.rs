@@ -1,5 +1,6 @@
 //! Embed mode: which part a host page asked for, and the snippets that ask for it.
 
+use crate::data::Guide;
 use crate::query::pairs;
 
 /// The type of the message an embedded page posts to its host with its height; `public/embed.js`
@@ -36,12 +37,21 @@ impl EmbedPart {
         }
     }
 
-    /// The iframe's title, for screen readers on the host page.
-    pub fn title(&self) -> &'static str {
+    /// The frame's title for this part of `guide`, for screen readers on the host page.
+    pub fn title(&self, guide: &Guide) -> String {
         match self {
-            EmbedPart::Chart => "Infrastructure Engineer salary by state",
-            EmbedPart::Roadmap => "Infrastructure Engineer roadmap checklist",
-            EmbedPart::Guide { .. } => "How to become an Infrastructure Engineer",
+            EmbedPart::Chart => format!("{} salary by state", guide.role.name),
+            EmbedPart::Roadmap => format!("{} roadmap checklist", guide.role.name),
+            EmbedPart::Guide { .. } => guide.title.clone(),
+        }
+    }
+
+    /// The frame's title when the snippet names no guide's (the host loader's fallback).
+    pub fn generic_title(&self) -> &'static str {
+        match self {
+            EmbedPart::Chart => "Salary by state",
+            EmbedPart::Roadmap => "Roadmap checklist",
+            EmbedPart::Guide { .. } => "Career guide",
         }
     }
 }
@@ -135,8 +145,15 @@ pub fn embed_query(part: &EmbedPart, extra: &str) -> String {
     query
 }
 
-/// The snippet for the host loader: a placeholder element and the script that fills it.
-pub fn loader_snippet(app_url: &str, part: &EmbedPart, chart_query: &str) -> String {
+/// The snippet for the host loader: a placeholder element naming the guide `slug`, the part and
+/// the frame's `title`, and the script (at the site's root `app_url`) that fills it.
+pub fn loader_snippet(
+    app_url: &str,
+    slug: &str,
+    title: &str,
+    part: &EmbedPart,
+    chart_query: &str,
+) -> String {
     let section = match part {
         EmbedPart::Guide { section: Some(id) } => format!(" data-section=\"{id}\""),
         _ => String::new(),
@@ -148,17 +165,27 @@ pub fn loader_snippet(app_url: &str, part: &EmbedPart, chart_query: &str) -> Str
         format!(" data-query=\"{}\"", escape_attribute(query))
     };
     format!(
-        "<div data-career-guide=\"{}\"{section}{query}></div>\n<script src=\"{app_url}embed.js\" async></script>",
-        part.key()
+        "<div data-career-guide=\"{}\" data-guide=\"{}\" data-title=\"{}\"{section}{query}></div>\n<script src=\"{app_url}embed.js\" async></script>",
+        part.key(),
+        escape_attribute(slug),
+        escape_attribute(title)
     )
 }
 
-/// The snippet for a plain iframe (no script; fixed height).
-pub fn iframe_snippet(app_url: &str, part: &EmbedPart, chart_query: &str) -> String {
+/// The snippet for a plain iframe, titled `title`, of the guide `slug`'s page below the site's
+/// root `app_url` (no script; fixed height).
+pub fn iframe_snippet(
+    app_url: &str,
+    slug: &str,
+    title: &str,
+    part: &EmbedPart,
+    chart_query: &str,
+) -> String {
     format!(
-        "<iframe src=\"{app_url}?{}\" title=\"{}\" loading=\"lazy\" style=\"width: 100%; height: 720px; border: 0;\"></iframe>",
+        "<iframe src=\"{app_url}{}/?{}\" title=\"{}\" loading=\"lazy\" style=\"width: 100%; height: 720px; border: 0;\"></iframe>",
+        escape_attribute(slug),
         escape_attribute(&embed_query(part, chart_query)),
-        part.title()
+        escape_attribute(title)
     )
 }
 
@@ -213,19 +240,29 @@ mod tests {
     #[test]
     fn snippets_carry_the_part_section_and_chart_state() {
         let app = "https://guide.example/career/";
-        let chart = loader_snippet(app, &EmbedPart::Chart, "?metric=employed&view=map");
+        let guide = crate::data::shipped_guide();
+        let title = EmbedPart::Chart.title(&guide);
+        assert_eq!(title, "Infrastructure Engineer salary by state");
+        let chart = loader_snippet(
+            app,
+            "infra",
+            &title,
+            &EmbedPart::Chart,
+            "?metric=employed&view=map",
+        );
         assert_eq!(
             chart,
-            "<div data-career-guide=\"chart\" data-query=\"metric=employed&amp;view=map\"></div>\n<script src=\"https://guide.example/career/embed.js\" async></script>"
+            "<div data-career-guide=\"chart\" data-guide=\"infra\" data-title=\"Infrastructure Engineer salary by state\" data-query=\"metric=employed&amp;view=map\"></div>\n<script src=\"https://guide.example/career/embed.js\" async></script>"
         );
         let section = EmbedPart::Guide {
             section: Some("faq".into()),
         };
-        assert!(loader_snippet(app, &section, "")
-            .starts_with("<div data-career-guide=\"guide\" data-section=\"faq\"></div>"));
-        let iframe = iframe_snippet(app, &EmbedPart::Chart, "sort=asc");
-        assert!(iframe
-            .starts_with("<iframe src=\"https://guide.example/career/?embed=chart&amp;sort=asc\""));
+        assert!(loader_snippet(app, "infra", "T", &section, "")
+            .starts_with("<div data-career-guide=\"guide\" data-guide=\"infra\" data-title=\"T\" data-section=\"faq\"></div>"));
+        let iframe = iframe_snippet(app, "infra", &title, &EmbedPart::Chart, "sort=asc");
+        assert!(iframe.starts_with(
+            "<iframe src=\"https://guide.example/career/infra/?embed=chart&amp;sort=asc\""
+        ));
         assert!(iframe.contains("title=\"Infrastructure Engineer salary by state\""));
     }
 

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::model::{EmbedPart, EmbedRequest};
 use crate::data::{Block, Guide};
+use crate::guide::address::OwnPage;
 use crate::guide::GuideSection;
 use crate::roadmap::RoadmapChecklist;
 use crate::salary::SalaryExplorer;
@@ -44,15 +45,17 @@ pub fn EmbeddedPart(guide: Arc<Guide>, request: EmbedRequest) -> impl IntoView {
             (found, anchor)
         }
     };
+    // The guide's own page, whatever address the frame was opened at.
+    let own = use_context::<OwnPage>().unwrap_or_default();
     let href = if anchor.is_empty() {
-        "./".to_owned()
+        format!("./{}", own.0)
     } else {
-        format!("./#{anchor}")
+        format!("./{}#{anchor}", own.0)
     };
     view! {
-        <main id="main" class="embed-root" data-part=request.part.key() aria-label=request.part.title()>
+        <main id="main" class="embed-root" data-part=request.part.key() aria-label=request.part.title(&guide)>
             // The chart and checklist start at level 3 inside the guide; give them their level 2.
-            {(!matches!(request.part, EmbedPart::Guide { .. })).then(|| view! { <h2 class="visually-hidden">{request.part.title()}</h2> }.into_any())}
+            {(!matches!(request.part, EmbedPart::Guide { .. })).then(|| view! { <h2 class="visually-hidden">{request.part.title(&guide)}</h2> }.into_any())}
             {content.unwrap_or_else(|| view! { <p class="notice">"This part of the guide is not available."</p> }.into_any())}
             <p class="open-full">
                 <a href=href target="_blank" rel="noopener">"Open the full guide"<span class="visually-hidden">" (opens in a new tab)"</span>" ↗"</a>

@@ -1,5 +1,6 @@
 //! The guide: every section of the source, rendered from the data file.
 
+pub mod address;
 pub mod blocks;
 mod comparison;
 mod header;

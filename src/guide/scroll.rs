@@ -5,6 +5,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
 
+use super::address::PagePath;
 use super::model::ScrollSpy;
 use crate::platform::layout::jump_to_shown;
 use crate::platform::lifetime::hold_until_cleanup;
@@ -60,13 +61,14 @@ pub fn scroll_to_hash_target() {
     }
 }
 
-/// Makes every in-page link (`href="#…"`) jump within this page. The page's `<base href>` (the
-/// deployment path) would otherwise resolve `#faq` against the bare path and drop the query the
-/// chart keeps its state in (`?metric=…`), which loads the page anew. Setting `location.hash`
-/// keeps the path and the query; modified clicks (new tab, new window) are left to the browser.
+/// Makes every in-page link (`href="{path}#…"`, see [`PagePath`]) jump within this page. The
+/// link leaves out the query the chart keeps its state in (`?metric=…`), so followed as it is it
+/// would load the page anew. Setting `location.hash` keeps the path and the query; modified
+/// clicks (new tab, new window) are left to the browser.
 pub fn keep_in_page_links_in_page() {
+    let path = PagePath::current();
     // Clicks bubble to the window: one listener there, removed when the calling scope goes.
-    let handle = window_event_listener(leptos::ev::click, |event: web_sys::MouseEvent| {
+    let handle = window_event_listener(leptos::ev::click, move |event: web_sys::MouseEvent| {
         let modified = event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
         if modified || event.button() != 0 || event.default_prevented() {
             return;
@@ -74,15 +76,18 @@ pub fn keep_in_page_links_in_page() {
         let link = event
             .target()
             .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-            .and_then(|element| element.closest("a[href^='#']").ok().flatten());
-        let Some(fragment) = link.and_then(|link| link.get_attribute("href")) else {
+            .and_then(|element| element.closest("a[href*='#']").ok().flatten());
+        let Some(href) = link.and_then(|link| link.get_attribute("href")) else {
+            return;
+        };
+        let Some(fragment) = path.fragment_of(&href) else {
             return;
         };
         if let Some(window) = web_sys::window() {
             event.prevent_default();
-            let _ = window.location().set_hash(&fragment);
+            let _ = window.location().set_hash(fragment);
             // While a page is built out of sight, its twin of the target comes first.
-            jump_to_shown(&fragment);
+            jump_to_shown(fragment);
         }
     });
     on_cleanup(move || handle.remove());

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::address::PagePath;
 use super::model::TocEntry;
 
 /// The table of contents; `active` is the id of the section being read.
@@ -10,6 +11,7 @@ pub fn TableOfContents(
     entries: Vec<TocEntry>,
     active: ReadSignal<Option<String>>,
 ) -> impl IntoView {
+    let path = use_context::<PagePath>().unwrap_or_default();
     view! {
         <nav class="toc" aria-labelledby="toc-heading">
             <h2 id="toc-heading">"On this page"</h2>
@@ -22,7 +24,7 @@ pub fn TableOfContents(
                         view! {
                             <li>
                                 <a
-                                    href=format!("#{}", entry.id)
+                                    href=path.link_to(&entry.id)
                                     class:active=is_active.clone()
                                     aria-current=move || is_active().then_some("location")
                                 >

@@ -4,6 +4,7 @@
 //!
 //! The HTML comes from the same components and data file the app renders at run time.
 
+pub mod head;
 pub mod page;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod render;
@@ -11,7 +12,7 @@ pub mod shared_names;
 pub mod start;
 
 pub use page::{
-    insert_prerendered, PrerenderError, BUILT_FROM_ATTRIBUTE, GUIDE_FILE_ATTRIBUTE,
+    insert_prerendered, PrerenderError, ShownGuide, BUILT_FROM_ATTRIBUTE, GUIDE_FILE_ATTRIBUTE,
     PENDING_ACTS_ATTRIBUTE, PRERENDERED_ID, PROGRESS_HEIR_ATTRIBUTE,
 };
 pub use start::{inline_stylesheets, start_on_demand, StartError};

@@ -52,15 +52,26 @@ impl fmt::Display for PrerenderError {
 
 impl std::error::Error for PrerenderError {}
 
-/// `index_html` with `body_html` (rendered from the data file `guide_file`, whose content tag is
-/// `built_from`; `progress_heir`: see [`PROGRESS_HEIR_ATTRIBUTE`]) placed at the end of its `<body>` (after the element the app mounts in), inside the element
-/// the app takes over, and the shell's `<noscript>` note replaced by one that fits a readable page.
+/// The guide a page shows, as the build writes it on the static copy for the start script and
+/// the app.
+#[derive(Debug, Clone, Copy)]
+pub struct ShownGuide<'a> {
+    /// Its data file ([`GUIDE_FILE_ATTRIBUTE`]).
+    pub file: &'a str,
+    /// The content tag of that file ([`BUILT_FROM_ATTRIBUTE`]).
+    pub built_from: &'a str,
+    /// See [`PROGRESS_HEIR_ATTRIBUTE`].
+    pub progress_heir: bool,
+}
+
+/// `index_html` with `body_html` placed at the end of its `<body>` (after the element the app
+/// mounts in), inside the element the app takes over, written with what the page shows of
+/// `guide` (a page without a guide, the site's index, has no app); the shell's `<noscript>` note
+/// is replaced by one that fits a readable page.
 pub fn insert_prerendered(
     index_html: &str,
     body_html: &str,
-    guide_file: &str,
-    progress_heir: bool,
-    built_from: &str,
+    guide: Option<ShownGuide>,
 ) -> Result<String, PrerenderError> {
     if index_html.contains(&format!("id=\"{PRERENDERED_ID}\"")) {
         return Err(PrerenderError::AlreadyRendered);
@@ -68,13 +79,24 @@ pub fn insert_prerendered(
     let body_end = index_html.rfind("</body>").ok_or(PrerenderError::NoBody)?;
     let (body, tail) = index_html.split_at(body_end);
     let body = without_noscript(body.trim_end());
-    let heir = if progress_heir {
-        format!(" {PROGRESS_HEIR_ATTRIBUTE}")
-    } else {
-        String::new()
+    let (note, attributes) = match guide {
+        None => ("", String::new()),
+        Some(guide) => (
+            NO_SCRIPT_NOTE,
+            format!(
+                " {GUIDE_FILE_ATTRIBUTE}=\"{}\"{} {BUILT_FROM_ATTRIBUTE}=\"{}\"",
+                guide.file,
+                if guide.progress_heir {
+                    format!(" {PROGRESS_HEIR_ATTRIBUTE}")
+                } else {
+                    String::new()
+                },
+                guide.built_from
+            ),
+        ),
     };
     Ok(format!(
-        "{body}\n{NO_SCRIPT_NOTE}\n<div id=\"{PRERENDERED_ID}\" {GUIDE_FILE_ATTRIBUTE}=\"{guide_file}\"{heir} {BUILT_FROM_ATTRIBUTE}=\"{built_from}\">{}</div>\n{tail}",
+        "{body}\n{note}\n<div id=\"{PRERENDERED_ID}\"{attributes}>{}</div>\n{tail}",
         with_controls_disabled(body_html)
     ))
 }
@@ -190,14 +212,12 @@ mod tests {
 
     #[test]
     fn the_guide_goes_after_the_app_root_and_the_old_note_goes() {
-        let page = insert_prerendered(
-            SHELL,
-            "<main>guide</main>",
-            "data/guides/a.json",
-            true,
-            "0123abcd",
-        )
-        .unwrap();
+        let shown = ShownGuide {
+            file: "data/guides/a.json",
+            built_from: "0123abcd",
+            progress_heir: true,
+        };
+        let page = insert_prerendered(SHELL, "<main>guide</main>", Some(shown)).unwrap();
         let app = page.find("<div id=\"app\"></div>").unwrap();
         let guide = page
             .find("<div id=\"prerendered\" data-guide-file=\"data/guides/a.json\" data-progress-heir data-built-from=\"0123abcd\"><main>guide</main></div>")
@@ -217,12 +237,12 @@ mod tests {
     #[test]
     fn a_page_without_a_body_or_already_rendered_is_refused() {
         assert_eq!(
-            insert_prerendered("<html></html>", "x", "f", false, "t"),
+            insert_prerendered("<html></html>", "x", None),
             Err(PrerenderError::NoBody)
         );
-        let once = insert_prerendered(SHELL, "x", "f", false, "t").unwrap();
+        let once = insert_prerendered(SHELL, "x", None).unwrap();
         assert_eq!(
-            insert_prerendered(&once, "x", "f", false, "t"),
+            insert_prerendered(&once, "x", None),
             Err(PrerenderError::AlreadyRendered)
         );
     }

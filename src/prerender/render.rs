@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use leptos::reactive::diagnostics::SpecialNonReactiveZone;
 
 use crate::data::Guide;
+use crate::guide::address::PagePath;
 use crate::guide::GuidePage;
+use crate::site::{GuideIndex, IndexEntry};
 
 /// An executor that drops every task. At build time nothing runs after rendering: the effects
 /// that reach for the browser (scroll-spy, storage, the service worker) wait for the client.
@@ -19,12 +21,27 @@ impl CustomExecutor for BuildTimeExecutor {
     fn poll_local(&self) {}
 }
 
-/// The HTML of the full page for `guide`, as the app renders it once the data has loaded.
+/// The HTML of the full page for `guide` at `path` below the site's root (its in-page links
+/// lead there, see [`PagePath`]), as the app renders it once the data has loaded.
 ///
 /// Without the `<!>` markers the renderer leaves between text parts for hydration: the app
 /// never hydrates this copy (it replaces it), and in an HTML file they are bogus comments that
 /// the Nu HTML checker rejects.
-pub fn render_full_page(guide: Guide) -> String {
+pub fn render_full_page(guide: Guide, path: &str) -> String {
+    let path = PagePath(path.to_owned());
+    render(move || {
+        provide_context(path);
+        view! { <GuidePage guide=Arc::new(guide) /> }.into_any()
+    })
+}
+
+/// The HTML of the site's index of `entries`.
+pub fn render_index(entries: Vec<IndexEntry>) -> String {
+    render(move || view! { <GuideIndex entries /> }.into_any())
+}
+
+/// `view`'s HTML, rendered once with effects dropped (see [`BuildTimeExecutor`]).
+fn render(view: impl FnOnce() -> AnyView) -> String {
     static EXECUTOR: Once = Once::new();
     EXECUTOR.call_once(|| {
         // Fails only when an executor is already set: in this process, that is this one.
@@ -34,7 +51,7 @@ pub fn render_full_page(guide: Guide) -> String {
     let html = owner.with(|| {
         // Rendering once to a string reads each signal a single time, on purpose: no tracking.
         let _untracked = SpecialNonReactiveZone::enter();
-        view! { <GuidePage guide=Arc::new(guide) /> }.to_html()
+        view().to_html()
     });
     drop(owner);
     html.replace("<!>", "")
@@ -48,7 +65,7 @@ mod tests {
     #[test]
     fn the_page_holds_every_section_the_chart_and_the_checklist() {
         let guide = shipped_guide();
-        let html = render_full_page(guide.clone());
+        let html = render_full_page(guide.clone(), "");
         for section in &guide.sections {
             assert!(
                 html.contains(&format!("id=\"{}\"", section.id)),

@@ -19,7 +19,7 @@ pub fn shared_names() -> Vec<(&'static str, String)> {
     let quoted = |text: &str| serde_json::Value::String(text.to_owned()).to_string();
     let titles: Vec<String> = parts
         .iter()
-        .map(|part| format!("{}: {}", quoted(part.key()), quoted(part.title())))
+        .map(|part| format!("{}: {}", quoted(part.key()), quoted(part.generic_title())))
         .collect();
     vec![
         ("__CHART_KEYS__", CHART_QUERY_KEYS.join("|")),
@@ -97,7 +97,7 @@ mod tests {
             );
         }
         let embed = fill_names(FILES[1].1);
-        assert!(embed.contains("{ \"chart\": \"Infrastructure Engineer salary by state\", "));
+        assert!(embed.contains("{ \"chart\": \"Salary by state\", "));
         assert!(embed.contains("data.type !== 'career-guide:resize'"));
         assert!(fill_names(FILES[0].1).contains("embed=(chart|roadmap|guide)(&|$)"));
         assert!(fill_names(FILES[2].1).contains("'career-guide:skip-waiting'"));

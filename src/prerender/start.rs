@@ -174,7 +174,7 @@ const wasm = await init({ module_or_path: '/cg-1a_bg.wasm' });\n</script>\n\
             );
             assert!(!page.contains(placeholder), "{placeholder} is filled");
         }
-        let needed = page.find("await needed();").unwrap();
+        let needed = page.find("await (guideFile ? needed()").unwrap();
         let import = page.find("import('/cg-1a.js')").unwrap();
         assert!(needed < import);
         // The data comes beside the app, on the same act, never with the first load.

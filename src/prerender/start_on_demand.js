@@ -162,22 +162,22 @@ function stopped(error, thrown, here) {
 addEventListener('error', (event) => stopped(event.error, true, new Error().stack));
 addEventListener('unhandledrejection', (event) => stopped(event.reason, false));
 
+// The guide this page shows (the data file the build names on the static copy); the site's
+// index shows none, and has no app to start.
+const guideFile = copy?.getAttribute('__GUIDE_FILE__');
+
 try {
-  await needed();
+  await (guideFile ? needed() : new Promise(() => {}));
   const loading = import('__MODULE__');
   // The wasm is fetched beside the script instead of once the script has run: trunk's start
   // below gives this response to wasm-bindgen's init, which compiles it as it streams in.
   const wasmResponse = fetch('__WASM__');
   wasmResponse.catch(() => {}); // a failure is reported where init awaits it
-  // The guide's data (the file the build names on the static copy) is fetched beside the script
-  // and the wasm instead of after them: the app's own request for it (the same URL, mode and
-  // credentials) is answered by this preload.
-  const guideFile = copy?.getAttribute('__GUIDE_FILE__');
-  if (guideFile) {
-    const data = document.createElement('link');
-    Object.assign(data, { rel: 'preload', as: 'fetch', href: guideFile, crossOrigin: 'anonymous' });
-    document.head.append(data);
-  }
+  // The guide's data is fetched beside the script and the wasm instead of after them: the app's
+  // own request for it (the same URL, mode and credentials) is answered by this preload.
+  const data = document.createElement('link');
+  Object.assign(data, { rel: 'preload', as: 'fetch', href: guideFile, crossOrigin: 'anonymous' });
+  document.head.append(data);
   // Until the app arrives, the static copy's controls show that something is coming.
   page.classList.add('app-starting');
   const bindings = await loading;

@@ -13,9 +13,6 @@ use super::planner::plan;
 /// collide with them.
 const UID_DOMAIN: &str = "roadmap.career-guide";
 
-/// The calendar's name, as calendar apps show it.
-const CALENDAR_NAME: &str = "Infrastructure Engineer roadmap";
-
 /// Why there is no calendar to write yet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NoCalendar {
@@ -81,10 +78,17 @@ pub fn write_calendar(
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_owned(),
         "VERSION:2.0".to_owned(),
-        "PRODID:-//career-guide//Infrastructure Engineer roadmap//EN".to_owned(),
+        format!(
+            "PRODID:-//career-guide//{} roadmap//EN",
+            escape_text(&checklist.role)
+        ),
         "CALSCALE:GREGORIAN".to_owned(),
         "METHOD:PUBLISH".to_owned(),
-        format!("X-WR-CALNAME:{}", escape_text(CALENDAR_NAME)),
+        // The calendar's name, as calendar apps show it.
+        format!(
+            "X-WR-CALNAME:{}",
+            escape_text(&format!("{} roadmap", checklist.role))
+        ),
     ];
     let mut events = 0;
     for (number, (step, step_plan)) in checklist.steps.iter().zip(&plans).enumerate() {

@@ -40,6 +40,8 @@ pub struct Checklist {
     /// The guide's role in lowercase words joined by `-` (`infrastructure-engineer`): names
     /// what belongs to this guide, such as its calendar events.
     pub guide: String,
+    /// The role's name as the guide writes it (`Infrastructure Engineer`): names the calendar.
+    pub role: String,
     pub steps: Vec<ChecklistStep>,
 }
 
@@ -90,6 +92,7 @@ impl Checklist {
             .collect();
         Checklist {
             guide: slug(&guide.role.name),
+            role: guide.role.name.clone(),
             steps,
         }
     }

@@ -33,8 +33,11 @@ export const newDataDeployed = (page) => page.route('**/data/guides/infrastructu
   await route.fulfill({ response, body: JSON.stringify(guide) });
 });
 
-/** Starts the server and browser before the file's tests and stops them after. */
-export function useApp() {
+/**
+ * Starts the server (of the release in `root`, default dist/) and browser before the file's
+ * tests and stops them after.
+ */
+export function useApp(root = undefined) {
   const app = {
     server: null,
     browser: null,
@@ -50,7 +53,7 @@ export function useApp() {
     },
   };
   before(async () => {
-    app.server = await serve();
+    app.server = await serve(root);
     app.browser = await launch();
   });
   after(async () => {

@@ -1,0 +1,160 @@
+// A site of two guides, built as a publisher would make one: the release built with a second
+// data file in public/data/guides/ (tests/fixtures/guides/sample-analyst.json, made-up test data
+// never shipped) and no code change, into target/dist-two-guides (scripts/test.sh). The root
+// becomes an index; each guide works at its own address; the root's old links still reach the
+// guide it used to show.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { appInCharge, useApp } from './support/app.mjs';
+import { controlled } from './support/worker.mjs';
+
+const app = useApp('target/dist-two-guides');
+const infra = JSON.parse(readFileSync('public/data/guides/infrastructure-engineer.json', 'utf8'));
+const sample = JSON.parse(readFileSync('tests/fixtures/guides/sample-analyst.json', 'utf8'));
+const GUIDES = [
+  { slug: 'infrastructure-engineer', guide: infra, median: '$95,360', growth: '+3%' },
+  { slug: 'sample-analyst', guide: sample, median: '$50,000', growth: '+1%' },
+];
+const firstItem = (guide) => guide.sections.find((s) => s.id === 'roadmap').blocks[0].steps[0].items[0].id;
+const keyOf = (slug) => `career-guide:${slug}:roadmap`;
+
+/** Opens `path` in a new context (options for it too); waits for the load. */
+async function open(path, options = {}) {
+  const context = await app.browser.newContext(options);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error));
+  await page.goto(app.server.url + path);
+  return { context, page, errors };
+}
+
+describe('a site of two guides', () => {
+  test('a second guide adds its data file and its page, and nothing to the app', () => {
+    // The app's files are named by their content: the same names are the same bytes.
+    const appFiles = (dir) => readdirSync(dir).filter((name) => /\.(js|wasm)$/.test(name) && !['sw.js', 'embed.js'].includes(name)).sort();
+    assert.ok(appFiles('dist').length > 3);
+    assert.deepEqual(appFiles('target/dist-two-guides'), appFiles('dist'));
+    assert.deepEqual(readdirSync('target/dist-two-guides/data/guides').sort(), ['infrastructure-engineer.json', 'sample-analyst.json']);
+  });
+
+  test('the root is an index of the guides, each with its figures and a link to its page', async () => {
+    const { context, page, errors } = await open('');
+    assert.equal(await page.title(), 'Career guides');
+    const cards = page.locator('.guide-card');
+    assert.equal(await cards.count(), 2);
+    for (const [index, { slug, guide, median, growth }] of GUIDES.entries()) {
+      const card = cards.nth(index);
+      assert.equal(await card.locator('h2 a').textContent(), guide.title);
+      assert.equal(await card.locator('h2 a').getAttribute('href'), `${slug}/`);
+      assert.match(await card.textContent(), new RegExp(`Median salary\\s*${median.replace('$', '\\$')}`));
+      assert.match(await card.textContent(), new RegExp(`Job growth \\(10 years\\)\\s*\\${growth}`));
+    }
+    await cards.nth(1).locator('h2 a').click();
+    await page.waitForURL(`${app.server.url}sample-analyst/`);
+    assert.equal(await page.textContent('h1'), sample.title);
+    const results = await new AxeBuilder({ page }).analyze();
+    assert.deepEqual(results.violations.map((v) => v.id), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('each guide works at its own address, its progress kept apart from the other\'s', async () => {
+    const { context, page, errors } = await open('sample-analyst/');
+    await appInCharge(page);
+    assert.equal(await page.locator('.guide-section').count(), sample.sections.length);
+    assert.equal(await page.locator('.bar-chart .bar').count(), sample.states.length, 'the chart of its own states');
+    await page.click(`#item-${firstItem(sample)} .state-button.done`);
+    await page.goto(`${app.server.url}infrastructure-engineer/`);
+    await appInCharge(page);
+    assert.equal(await page.locator('.guide-section').count(), infra.sections.length);
+    assert.equal(await page.locator('.check-item .state-button.done[aria-pressed="true"]').count(), 0, 'nothing ticked here');
+    await page.click(`#item-${firstItem(infra)} .state-button.in_progress`);
+    await page.goto(`${app.server.url}sample-analyst/`);
+    await appInCharge(page);
+    assert.equal(await page.getAttribute(`#item-${firstItem(sample)} .state-button.done`, 'aria-pressed'), 'true', 'kept over a reload');
+    const stored = await page.evaluate((keys) => keys.map((key) => Object.keys(JSON.parse(localStorage.getItem(key)).items)),
+      GUIDES.map(({ slug }) => keyOf(slug)));
+    assert.deepEqual(stored, [[firstItem(infra)], [firstItem(sample)]]);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('the contents\' links stay on the guide\'s own page, with JavaScript or without', async () => {
+    for (const javaScriptEnabled of [false, true]) {
+      const { context, page } = await open('sample-analyst/', { javaScriptEnabled });
+      await page.click('nav.toc a[href$="#faq"]');
+      await page.waitForURL(`${app.server.url}sample-analyst/#faq`);
+      assert.equal(await page.textContent('h1'), sample.title, 'still this guide');
+      await context.close();
+    }
+  });
+
+  test('links made while the root showed the infrastructure guide still reach it', async () => {
+    const { context, page } = await open('');
+    // A section's link pasted while the index is open.
+    await page.evaluate(() => { location.hash = '#faq'; });
+    await page.waitForURL(`${app.server.url}infrastructure-engineer/#faq`);
+    for (const [path, expected] of [
+      ['#roadmap', 'infrastructure-engineer/#roadmap'],
+      ['?metric=employed', 'infrastructure-engineer/?metric=employed'],
+      ['?embed=chart&id=x', 'infrastructure-engineer/?embed=chart&id=x'],
+    ]) {
+      // Each a fresh visit, as a link followed from elsewhere.
+      await page.goto('about:blank');
+      await page.goto(app.server.url + path);
+      await page.waitForURL(app.server.url + expected);
+    }
+    await appInCharge(page);
+    assert.equal(await page.locator('.salary-explorer').count(), 1, 'the embedded chart');
+    await page.goto(`${app.server.url}?utm_source=x`);
+    assert.equal(await page.title(), 'Career guides', 'another query stays on the index');
+    await context.close();
+  });
+
+  test('the saved progress of the release before goes to the infrastructure guide, not the other', async () => {
+    const { context, page } = await open('data/site.json');
+    const saved = readFileSync('tests/e2e/fixtures/progress-one-guide-release.json', 'utf8').trim();
+    await page.evaluate((saved) => localStorage.setItem('career-guide:roadmap', saved), saved);
+    await page.goto(`${app.server.url}sample-analyst/`);
+    await appInCharge(page);
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => localStorage.getItem('career-guide:roadmap')), saved, 'not this guide\'s');
+    await page.goto(`${app.server.url}infrastructure-engineer/`);
+    await appInCharge(page);
+    await page.waitForFunction(() => localStorage.getItem('career-guide:roadmap') === null);
+    assert.equal(await page.evaluate((key) => localStorage.getItem(key), keyOf('infrastructure-engineer')), saved);
+    await context.close();
+  });
+
+  test('an embed names its guide, and shows that guide\'s part', async () => {
+    const { context, page } = await open('sample-analyst/');
+    await appInCharge(page);
+    await page.click('.salary-explorer .embed-button');
+    const snippet = await page.inputValue('#embed-loader');
+    assert.match(snippet, /data-guide="sample-analyst"/);
+    assert.match(snippet, /data-title="Sample Analyst salary by state"/);
+    // Pasted into a page of another origin (about:blank), as a host would.
+    const host = await context.newPage();
+    await host.setContent(`<!doctype html><html lang="en"><head><title>host</title></head><body>${snippet}</body></html>`);
+    const frame = host.frameLocator('iframe');
+    await frame.locator('.bar-chart .bar').first().waitFor();
+    assert.equal(await frame.locator('.bar-chart .bar').count(), sample.states.length, 'the sample guide\'s chart');
+    assert.equal(await host.getAttribute('iframe', 'title'), 'Sample Analyst salary by state');
+    await context.close();
+  });
+
+  test('offline, every guide\'s page and the index come from the worker', async () => {
+    const { context, page } = await open('');
+    await controlled(page);
+    await context.setOffline(true);
+    for (const { slug, guide } of GUIDES) {
+      await page.goto(`${app.server.url}${slug}/`);
+      assert.equal(await page.textContent('h1'), guide.title);
+    }
+    await page.goto(app.server.url);
+    assert.equal(await page.locator('.guide-card').count(), 2);
+    await context.close();
+  });
+});
