@@ -30,9 +30,9 @@ const GUIDE_DATA = [/^data\/guides\//];
 // The app's lazy parts (scripts/split.mjs): each fetched the first time the reader uses what is in
 // it (a tool, the embed dialog, a page rebuilt from new data), and precached by the worker.
 const LAZY = [/^part-[0-9a-f]+\.wasm$/];
-// Fetched only by others: the worker itself, install icons, the host loader of embeds; read by
-// the build alone: the site's settings.
-const OTHERS = [/^icons\//, /^sw\.js$/, /^embed\.js$/, /^manifest\.webmanifest$/, /^data\/site\.json$/];
+// Fetched only by others: the worker itself, install icons, the host loader of embeds, link
+// previews' images; read by the build alone: the site's settings.
+const OTHERS = [/^icons\//, /^sw\.js$/, /^embed\.js$/, /^manifest\.webmanifest$/, /^data\/site\.json$/, /(^|\/)preview\.png$/];
 
 const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(8);
 // A file's gzip and brotli are the copies the build made for hosts to send as they are

@@ -20,6 +20,8 @@ if [ "$profile" = release ]; then node scripts/short-names.mjs "$dir"; fi
 env -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD -u CARGO_UNSTABLE_BUILD_STD_FEATURES \
   cargo run --quiet --locked --bin prerender -- "$dir" "$profile"
 if [ -n "${DEV_BUILD:-}" ]; then node scripts/dev-page.mjs "$dir"; fi
+# Each guide's preview image for link previews, from the drawing the prerender made.
+node scripts/preview-images.mjs "$dir"
 node scripts/csp.mjs "$dir"
 node scripts/precache.mjs "$dir"
 # Gzip (zopfli) and brotli copies of the content-addressed files, for hosts that send them as they are.

@@ -28,6 +28,14 @@ pub use app::App;
 pub fn mount() {
     use wasm_bindgen::JsCast;
 
+    // The site's index names no guide: the app only shows the reader's progress on each.
+    if takeover::page_is_prerendered() && takeover::guide_file().is_none() {
+        // Nothing is mounted, so Leptos's executor is not set up: wasm-bindgen's runs the task.
+        wasm_bindgen_futures::spawn_local(async {
+            let _ = site::progress::show_progress().await;
+        });
+        return;
+    }
     // The file the page names (read before embed mode discards the static copy); a page built
     // without one gets the error view, which names the file it could not fetch.
     let data_url = takeover::guide_file().unwrap_or_else(|| data::guide_url(""));

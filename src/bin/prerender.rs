@@ -42,21 +42,30 @@ fn main() -> std::process::ExitCode {
 fn prerender(dir: &std::path::Path, release: bool) -> Result<usize, Box<dyn std::error::Error>> {
     use career_guide::data::{content_tag, decode_guide, guide_url, GUIDES_DIR};
     use career_guide::prerender::head::{legacy_links_script, short_description, with_page_head};
+    use career_guide::prerender::preview::preview_svg;
     use career_guide::prerender::render::{render_full_page, render_index};
-    use career_guide::prerender::shared_names::fill_names;
+    use career_guide::prerender::shared_names::{embed_titles, fill_names};
+    use career_guide::prerender::structured::{
+        json_ld_script, occupation_json_ld, open_graph_tags, PREVIEW_IMAGE,
+    };
     use career_guide::prerender::{insert_prerendered, ShownGuide};
     use career_guide::salary::model::CHART_QUERY_KEYS;
     use career_guide::site::{plan_site, IndexEntry, Root};
 
+    let settings = site_settings(dir)?;
     let plan = plan_site(
         &slugs_in(&dir.join(GUIDES_DIR))?,
-        root_guide(dir)?.as_deref(),
+        settings.root_guide.as_deref(),
     )?;
     let index_path = dir.join("index.html");
     let template = std::fs::read_to_string(&index_path)
         .map_err(|error| format!("cannot read {}: {error}", index_path.display()))?;
+    // Addresses others read out of the page (search engines, link previews): from the site's
+    // public address when site.json gives it, else from the root's path (trunk's <base>).
+    let root = settings.url.clone().unwrap_or_else(|| base_href(&template));
     let mut pages = Pages::default();
     let mut entries = Vec::new();
+    let mut root_guide = None;
     for slug in &plan.guides {
         let file = guide_url(slug);
         let data_path = dir.join(&file);
@@ -77,6 +86,15 @@ fn prerender(dir: &std::path::Path, release: bool) -> Result<usize, Box<dyn std:
         let own = format!("{slug}/");
         let title = format!("{} · career guide", guide.title);
         let description = short_description(&guide.filled(&guide.intro.join(" ")), 160);
+        let extra_head = format!(
+            "{}\n{}",
+            open_graph_tags(
+                &guide.title,
+                &description,
+                &format!("{root}{own}{PREVIEW_IMAGE}")
+            ),
+            json_ld_script(&occupation_json_ld(&guide))
+        );
         // The guide's own page, and the root when the site has this one guide: the same page,
         // whose address to keep is the guide's own.
         let mut at = vec![own.clone()];
@@ -89,17 +107,23 @@ fn prerender(dir: &std::path::Path, release: bool) -> Result<usize, Box<dyn std:
                 &render_full_page(guide.clone(), &path),
                 Some(shown),
             )?;
-            let page = with_page_head(&page, &title, &description, &own, &path);
+            let page = with_page_head(&page, &title, &description, &format!("{root}{own}"), &path);
+            let page = page.replacen("</head>", &format!("{extra_head}\n</head>"), 1);
             pages.add(dir, &path, page, release)?;
         }
-        entries.push(IndexEntry::of(slug, &guide));
+        // Its preview image's drawing, made a PNG by scripts/preview-images.mjs.
+        std::fs::write(dir.join(&own).join("preview.svg"), preview_svg(&guide))?;
+        entries.push(IndexEntry::of(slug, &guide, *slug == plan.root_guide));
+        if *slug == plan.root_guide {
+            root_guide = Some(guide);
+        }
     }
     if plan.root == Root::Index {
         let page = insert_prerendered(&template, &render_index(entries), None)?;
         let description =
             "Career guides, each with what the role pays by state and a step-by-step \
                            roadmap to tick off as you go.";
-        let page = with_page_head(&page, "Career guides", description, "", "");
+        let page = with_page_head(&page, "Career guides", description, &root, "");
         let script = legacy_links_script(&plan.root_guide, &CHART_QUERY_KEYS.join("|"));
         let page = page.replacen("</head>", &format!("{script}\n</head>"), 1);
         pages.add(dir, "", page, release)?;
@@ -109,6 +133,8 @@ fn prerender(dir: &std::path::Path, release: bool) -> Result<usize, Box<dyn std:
         let path = dir.join(script);
         let text = std::fs::read_to_string(&path)
             .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+        // Snippets that name no guide were made while the root showed the root guide.
+        let text = text.replace("__EMBED_TITLES__", &embed_titles(root_guide.as_ref()));
         let filled = fill_names(&text);
         check_names(&path, &filled)?;
         std::fs::write(&path, filled)?;
@@ -179,23 +205,53 @@ fn slugs_in(guides: &std::path::Path) -> Result<Vec<String>, String> {
         .collect())
 }
 
-/// `root_guide` of the build's `data/site.json`, when there is one.
+/// The site's settings, `data/site.json`: all optional.
 #[cfg(not(target_arch = "wasm32"))]
-fn root_guide(dir: &std::path::Path) -> Result<Option<String>, String> {
+#[derive(Default)]
+struct SiteSettings {
+    /// The guide the root showed while the site had one (`site::SitePlan::root_guide`).
+    root_guide: Option<String>,
+    /// The site's public address, ending in `/` (`https://example.org/careers/`): search engines
+    /// and link previews get whole addresses from it.
+    url: Option<String>,
+}
+
+/// The build's `data/site.json`, when there is one.
+#[cfg(not(target_arch = "wasm32"))]
+fn site_settings(dir: &std::path::Path) -> Result<SiteSettings, String> {
     let path = dir.join("data").join("site.json");
     let Ok(text) = std::fs::read_to_string(&path) else {
-        return Ok(None);
+        return Ok(SiteSettings::default());
     };
     let value: serde_json::Value =
         serde_json::from_str(&text).map_err(|error| format!("{}: {error}", path.display()))?;
-    match value.get("root_guide") {
+    let text_of = |key: &str| match value.get(key) {
         None => Ok(None),
-        Some(serde_json::Value::String(slug)) => Ok(Some(slug.clone())),
-        Some(_) => Err(format!(
-            "{}: root_guide must be a guide's slug",
+        Some(serde_json::Value::String(text)) => Ok(Some(text.clone())),
+        Some(_) => Err(format!("{}: {key} must be text", path.display())),
+    };
+    let url = text_of("url")?;
+    if url.as_deref().is_some_and(|url| {
+        !(url.starts_with("https://") || url.starts_with("http://")) || !url.ends_with('/')
+    }) {
+        return Err(format!(
+            "{}: url must be the site's whole address, ending in / (https://example.org/careers/)",
             path.display()
-        )),
+        ));
     }
+    Ok(SiteSettings {
+        root_guide: text_of("root_guide")?,
+        url,
+    })
+}
+
+/// The path of trunk's `<base href>` in `template` (the site's root, `/` or `/career-guide/`).
+#[cfg(not(target_arch = "wasm32"))]
+fn base_href(template: &str) -> String {
+    template
+        .split_once("<base href=\"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map_or_else(|| "/".to_owned(), |(href, _)| href.to_owned())
 }
 
 /// Refuses a file that still holds a `__NAME__` placeholder no shared name fills.

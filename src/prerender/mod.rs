@@ -6,10 +6,12 @@
 
 pub mod head;
 pub mod page;
+pub mod preview;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod render;
 pub mod shared_names;
 pub mod start;
+pub mod structured;
 
 pub use page::{
     insert_prerendered, PrerenderError, ShownGuide, BUILT_FROM_ATTRIBUTE, GUIDE_FILE_ATTRIBUTE,

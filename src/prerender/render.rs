@@ -63,6 +63,24 @@ mod tests {
     use crate::data::shipped_guide;
 
     #[test]
+    fn the_index_cards_carry_what_the_app_counts_progress_with() {
+        let guide = shipped_guide();
+        let html = render_index(vec![IndexEntry::of(
+            "infrastructure-engineer",
+            &guide,
+            true,
+        )]);
+        assert!(html.contains("data-guide=\"infrastructure-engineer\""));
+        assert!(html.contains(&format!(
+            "{}=\"entry-help-desk ",
+            crate::site::index_page::ITEMS_ATTRIBUTE
+        )));
+        assert!(html.contains(crate::prerender::PROGRESS_HEIR_ATTRIBUTE));
+        assert!(html.contains("href=\"infrastructure-engineer/\""));
+        assert!(html.contains("$95,360"));
+    }
+
+    #[test]
     fn the_page_holds_every_section_the_chart_and_the_checklist() {
         let guide = shipped_guide();
         let html = render_full_page(guide.clone(), "");

@@ -3,28 +3,38 @@
 //! `index.html`'s embed check, `embed.js`, the service worker's template), each written there as
 //! a `__NAME__` placeholder, so a name changed here changes everywhere.
 
+use crate::data::Guide;
 use crate::embed::model::{EmbedPart, RESIZE_MESSAGE};
 use crate::offline::model::{PROBE_PARAM, SKIP_WAITING_MESSAGE};
 use crate::prerender::page::{
     GUIDE_FILE_ATTRIBUTE, PENDING_ACTS_ATTRIBUTE, PRERENDERED_ID, WAITING_ATTRIBUTE,
 };
-use crate::roadmap::model::FRAGMENT_KEY;
+use crate::roadmap::model::{FRAGMENT_KEY, STORAGE_PREFIX};
 use crate::salary::model::CHART_QUERY_KEYS;
+
+/// `embed.js`'s frame titles, part by part, for snippets that name no title: after `guide`'s
+/// role, the root guide (whose page such snippets, made while the site showed one, open), or
+/// generic ones without a guide. A JavaScript object literal (JSON, escaped as such, is one).
+pub fn embed_titles(guide: Option<&Guide>) -> String {
+    let quoted = |text: &str| serde_json::Value::String(text.to_owned()).to_string();
+    let titles: Vec<String> = EmbedPart::all()
+        .iter()
+        .map(|part| {
+            let title = guide.map_or_else(|| part.generic_title().to_owned(), |g| part.title(g));
+            format!("{}: {}", quoted(part.key()), quoted(&title))
+        })
+        .collect();
+    format!("{{ {} }}", titles.join(", "))
+}
 
 /// Each placeholder and the text that replaces it.
 pub fn shared_names() -> Vec<(&'static str, String)> {
     let parts = EmbedPart::all();
     let keys: Vec<&str> = parts.iter().map(EmbedPart::key).collect();
-    // A JavaScript object literal (JSON, escaped as such, is one): part -> the frame's title.
-    let quoted = |text: &str| serde_json::Value::String(text.to_owned()).to_string();
-    let titles: Vec<String> = parts
-        .iter()
-        .map(|part| format!("{}: {}", quoted(part.key()), quoted(part.generic_title())))
-        .collect();
     vec![
         ("__CHART_KEYS__", CHART_QUERY_KEYS.join("|")),
         ("__EMBED_PARTS__", keys.join("|")),
-        ("__EMBED_TITLES__", format!("{{ {} }}", titles.join(", "))),
+        ("__EMBED_TITLES__", embed_titles(None)),
         ("__RESIZE_MESSAGE__", RESIZE_MESSAGE.to_owned()),
         ("__SKIP_WAITING_MESSAGE__", SKIP_WAITING_MESSAGE.to_owned()),
         ("__PROBE_PARAM__", PROBE_PARAM.to_owned()),
@@ -33,6 +43,7 @@ pub fn shared_names() -> Vec<(&'static str, String)> {
         ("__WAITING__", WAITING_ATTRIBUTE.to_owned()),
         ("__PROGRESS_KEY__", FRAGMENT_KEY.to_owned()),
         ("__GUIDE_FILE__", GUIDE_FILE_ATTRIBUTE.to_owned()),
+        ("__STORAGE_PREFIX__", STORAGE_PREFIX.to_owned()),
     ]
 }
 
@@ -98,6 +109,9 @@ mod tests {
         }
         let embed = fill_names(FILES[1].1);
         assert!(embed.contains("{ \"chart\": \"Salary by state\", "));
+        let guide = crate::data::shipped_guide();
+        assert!(embed_titles(Some(&guide))
+            .starts_with("{ \"chart\": \"Infrastructure Engineer salary by state\", "));
         assert!(embed.contains("data.type !== 'career-guide:resize'"));
         assert!(fill_names(FILES[0].1).contains("embed=(chart|roadmap|guide)(&|$)"));
         assert!(fill_names(FILES[2].1).contains("'career-guide:skip-waiting'"));

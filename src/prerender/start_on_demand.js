@@ -162,12 +162,21 @@ function stopped(error, thrown, here) {
 addEventListener('error', (event) => stopped(event.error, true, new Error().stack));
 addEventListener('unhandledrejection', (event) => stopped(event.reason, false));
 
-// The guide this page shows (the data file the build names on the static copy); the site's
-// index shows none, and has no app to start.
+// The guide this page shows (the data file the build names on the static copy). The site's
+// index shows none: there the app only shows the reader's progress on each guide, so it starts
+// once the page is on screen when this browser holds some progress, and never otherwise.
 const guideFile = copy?.getAttribute('__GUIDE_FILE__');
+const holdsProgress = () => {
+  try {
+    return Object.keys(localStorage).some((key) => key.startsWith('__STORAGE_PREFIX__'));
+  } catch {
+    return false; // storage blocked: there is nothing to show
+  }
+};
+const onScreen = () => new Promise((start) => requestAnimationFrame(() => setTimeout(start)));
 
 try {
-  await (guideFile ? needed() : new Promise(() => {}));
+  await (guideFile ? needed() : holdsProgress() ? onScreen() : new Promise(() => {}));
   const loading = import('__MODULE__');
   // The wasm is fetched beside the script instead of once the script has run: trunk's start
   // below gives this response to wasm-bindgen's init, which compiles it as it streams in.
@@ -175,9 +184,11 @@ try {
   wasmResponse.catch(() => {}); // a failure is reported where init awaits it
   // The guide's data is fetched beside the script and the wasm instead of after them: the app's
   // own request for it (the same URL, mode and credentials) is answered by this preload.
-  const data = document.createElement('link');
-  Object.assign(data, { rel: 'preload', as: 'fetch', href: guideFile, crossOrigin: 'anonymous' });
-  document.head.append(data);
+  if (guideFile) {
+    const data = document.createElement('link');
+    Object.assign(data, { rel: 'preload', as: 'fetch', href: guideFile, crossOrigin: 'anonymous' });
+    document.head.append(data);
+  }
   // Until the app arrives, the static copy's controls show that something is coming.
   page.classList.add('app-starting');
   const bindings = await loading;

@@ -20,13 +20,15 @@ pub struct IndexEntry {
     pub growth: String,
     /// Who published the key figures, and when.
     pub source: String,
-    /// How many items the roadmap's checklist has.
-    pub items: usize,
+    /// The ids of the roadmap checklist's items: the app counts the reader's progress on them.
+    pub items: Vec<String>,
+    /// Whether the guide is heir to the progress saved before guides had their own keys.
+    pub progress_heir: bool,
 }
 
 impl IndexEntry {
-    /// The entry of the guide `slug`.
-    pub fn of(slug: &str, guide: &Guide) -> Self {
+    /// The entry of the guide `slug` (`progress_heir`: see the field).
+    pub fn of(slug: &str, guide: &Guide, progress_heir: bool) -> Self {
         let role = &guide.role;
         Self {
             slug: slug.to_owned(),
@@ -36,7 +38,11 @@ impl IndexEntry {
             growth_label: format!("Job growth ({} years)", role.growth_period_years),
             growth: format_signed_percent(role.growth_percent),
             source: format!("{} ({})", role.source.name, role.source.year),
-            items: Checklist::from_guide(guide).item_ids().count(),
+            items: Checklist::from_guide(guide)
+                .item_ids()
+                .map(str::to_owned)
+                .collect(),
+            progress_heir,
         }
     }
 }
@@ -63,11 +69,20 @@ pub fn GuideIndex(entries: Vec<IndexEntry>) -> impl IntoView {
     }
 }
 
-/// One guide's card in the index.
+/// The attribute of a card listing its checklist's item ids, space-separated.
+pub const ITEMS_ATTRIBUTE: &str = "data-items";
+
+/// One guide's card in the index; the app adds the reader's progress (`site::progress`).
 #[component]
 fn IndexCard(entry: IndexEntry) -> impl IntoView {
+    let count = entry.items.len();
     view! {
-        <li class="guide-card" data-guide=entry.slug.clone()>
+        <li
+            class="guide-card"
+            data-guide=entry.slug.clone()
+            data-items=entry.items.join(" ")
+            data-progress-heir=entry.progress_heir.then_some("")
+        >
             <h2><a href=format!("{}/", entry.slug)>{entry.title}</a></h2>
             <p class="edition">{entry.edition}</p>
             <dl class="key-figures" aria-label="Key figures">
@@ -75,7 +90,7 @@ fn IndexCard(entry: IndexEntry) -> impl IntoView {
                 <div class="figure"><dt>{entry.growth_label}</dt><dd>{entry.growth}</dd></div>
             </dl>
             <p class="figure-source">"Key figures: "{entry.source}</p>
-            <p class="guide-items">{format!("Roadmap checklist of {} items", entry.items)}</p>
+            <p class="guide-items">{format!("Roadmap checklist of {count} items")}</p>
         </li>
     }
 }
@@ -88,11 +103,12 @@ mod tests {
     #[test]
     fn an_entry_carries_the_guides_own_figures() {
         let guide = shipped_guide();
-        let entry = IndexEntry::of("infrastructure-engineer", &guide);
+        let entry = IndexEntry::of("infrastructure-engineer", &guide, true);
         assert_eq!(entry.median_salary, "$95,360");
         assert_eq!(entry.growth, "+3%");
         assert_eq!(entry.growth_label, "Job growth (10 years)");
-        assert_eq!(entry.items, 25);
+        assert_eq!(entry.items.len(), 25);
+        assert_eq!(entry.items[0], "entry-help-desk");
         assert_eq!(entry.title, guide.title);
     }
 }

@@ -70,7 +70,7 @@ describe('embedding', () => {
     await page.goto(site.url);
     await page.waitForFunction(() => document.querySelectorAll('iframe').length === 3);
     const titles = await page.$$eval('iframe', (frames) => frames.map((f) => [f.title, f.loading, f.getAttribute('src')]));
-    assert.deepEqual(titles.map((t) => t[0]), ['Infrastructure Engineer salary by state', 'Infrastructure Engineer roadmap checklist', 'How to become an Infrastructure Engineer']);
+    assert.deepEqual(titles.map((t) => t[0]), ['Infrastructure Engineer salary by state', 'Infrastructure Engineer roadmap checklist', 'How to Become an Infrastructure Engineer']);
     assert.ok(titles.every((t) => t[1] === 'lazy'));
     assert.match(titles[2][2], /embed=guide&id=career-guide-3-\w+&section=faq&theme=dark/);
 
@@ -208,8 +208,8 @@ describe('embedding', () => {
     await dialog.waitFor();
     assert.equal(await dialog.evaluate((d) => d.open && d.matches(':modal')), true, 'a modal dialog, so focus stays inside');
     const snippet = await page.inputValue('#embed-loader');
-    assert.match(snippet, /data-career-guide="chart" data-query="metric=employed&amp;view=map"/);
-    assert.match(await page.inputValue('#embed-iframe'), /\?embed=chart&amp;metric=employed&amp;view=map/);
+    assert.match(snippet, /data-career-guide="chart" data-guide="infrastructure-engineer" data-title="Infrastructure Engineer salary by state" data-query="metric=employed&amp;view=map"/);
+    assert.match(await page.inputValue('#embed-iframe'), /infrastructure-engineer\/\?embed=chart&amp;metric=employed&amp;view=map/);
     await page.click('.snippet:has(#embed-loader) button');
     await page.waitForFunction(() => document.querySelector('.snippet .copy-status')?.textContent === 'Copied');
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet);

@@ -60,6 +60,26 @@ describe('a site of two guides', () => {
     await context.close();
   });
 
+  test('the index shows the reader\'s progress on each guide they started; with none, it fetches no app', async () => {
+    const { context, page, errors } = await open('');
+    const fetched = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    await page.reload();
+    await page.waitForTimeout(1000);
+    assert.deepEqual(fetched.filter((path) => /\.wasm$|career-guide-/.test(path)), [], 'no progress, no app');
+    await page.goto(`${app.server.url}sample-analyst/`);
+    await appInCharge(page);
+    await page.click(`#item-${firstItem(sample)} .state-button.done`);
+    await page.goto(app.server.url);
+    const meter = page.locator('.guide-card[data-guide="sample-analyst"] .progress-meter');
+    await meter.waitFor();
+    assert.equal((await meter.textContent()).trim(), 'Your progress: 1 of 3 done');
+    assert.equal(await page.getAttribute('.guide-card[data-guide="sample-analyst"] progress', 'value'), '1');
+    assert.equal(await page.locator('.guide-card[data-guide="infrastructure-engineer"] .progress-meter').count(), 0, 'not started there');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('each guide works at its own address, its progress kept apart from the other\'s', async () => {
     const { context, page, errors } = await open('sample-analyst/');
     await appInCharge(page);

@@ -2,6 +2,9 @@
 //! that guides never read or write each other's; and the one key of the time the site served a
 //! single guide, whose value moves to that guide.
 
+/// What every key the app keeps in localStorage starts with.
+pub const STORAGE_PREFIX: &str = "career-guide:";
+
 /// The key of the progress saved before each guide had its own (one guide, the site's root).
 pub const LEGACY_KEY: &str = "career-guide:roadmap";
 
@@ -18,7 +21,7 @@ impl ProgressKeys {
     /// The keys of the guide `slug` (kebab-case, as its data file is named): no two guides'
     /// keys meet, nor meet the legacy ones.
     pub fn of(slug: &str) -> Self {
-        let doc = format!("career-guide:{slug}:roadmap");
+        let doc = format!("{STORAGE_PREFIX}{slug}:roadmap");
         Self {
             backup_prefix: format!("{doc}:backup:"),
             doc,
@@ -57,6 +60,7 @@ mod tests {
         assert_eq!(legacy.backup_prefix, "career-guide:roadmap:backup:");
         assert!(legacy.holds("career-guide:roadmap:backup:5-abc"));
         assert!(!legacy.holds(&keys.doc));
+        assert!(LEGACY_KEY.starts_with(STORAGE_PREFIX));
     }
 
     /// A slug as the build accepts one: kebab-case.

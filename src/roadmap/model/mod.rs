@@ -38,7 +38,7 @@ pub use document::{
 pub use import::{
     preview_import, preview_link_without_notes, ImportChanges, ImportError, ImportPreview,
 };
-pub use keys::{ProgressKeys, LEGACY_KEY};
+pub use keys::{ProgressKeys, LEGACY_KEY, STORAGE_PREFIX};
 pub use merge::merge;
 pub use planner::{finish_date, plan, StepPlan, StepStatus, BASELINE_HOURS_PER_WEEK};
 pub use share_link::{

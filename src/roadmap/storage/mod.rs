@@ -157,6 +157,17 @@ pub fn open(now: u64, place: &ProgressPlace) -> Opened {
     }
 }
 
+/// The progress saved for `place`, read without writing anything (the site's index shows it):
+/// the guide's own, else, for the heir, what was saved before guides had their own keys. `None`
+/// when there is none, or it is a newer release's.
+pub fn peek(place: &ProgressPlace) -> Option<ProgressDoc> {
+    let storage = local_storage().ok()?;
+    let read = |key: &str| storage.get_item(key).ok().flatten();
+    let text = read(&place.keys.doc).or_else(|| read(LEGACY_KEY).filter(|_| place.heir))?;
+    let stored = read_stored(&text);
+    stored.newer.is_none().then_some(stored.doc)
+}
+
 /// localStorage if this page may use it; the reason otherwise.
 fn local_storage() -> Result<Storage, String> {
     let window = web_sys::window().ok_or("there is no window")?;
