@@ -50,7 +50,9 @@ const PAGE_FOLDERS = PRECACHE.filter((entry) => /(^|\/)index\.html$/.test(entry.
 function sitePageKey(url) {
   if (url.origin !== self.location.origin) return undefined;
   const { pathname } = new URL(SCOPE);
-  const folder = PAGE_FOLDERS.find((dir) => url.pathname === pathname + dir || url.pathname === `${pathname}${dir}index.html`);
+  // A guide's page with or without its folder's slash (hosts that serve `/slug` as `/slug/`).
+  const folder = PAGE_FOLDERS.find((dir) => [pathname + dir, `${pathname}${dir}index.html`, dir && pathname + dir.slice(0, -1)]
+    .includes(url.pathname));
   return folder === undefined ? undefined : scopeUrl(`${folder}index.html`);
 }
 

@@ -11,7 +11,9 @@ import { parse } from '@humanwhocodes/momoa';
 import Ajv2020 from 'ajv/dist/2020.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const KEBAB = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+// A guide's slug, as the build takes one (src/site/plan.rs `is_slug`): words of a-z and 0-9
+// joined by single hyphens.
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
 // VS Code's own keywords: the message of a pattern, or of a subschema, that fails.
 for (const keyword of ['patternErrorMessage', 'errorMessage']) ajv.addKeyword({ keyword, schemaType: 'string' });

@@ -28,11 +28,13 @@ function* walk(dir) {
   }
 }
 
-/** The precache entries for every file under `dir` except the worker itself. */
+/** The precache entries for every file under `dir` except the worker itself, the compressed
+ * copies and the link previews' images. */
 export function buildManifest(dir) {
   return [...walk(dir)]
     .map((path) => relative(dir, path).split(sep).join('/'))
-    .filter((url) => url !== WORKER && !PRECOMPRESSED.test(url))
+    // Link previews' images are for other sites' crawlers, never for the reader's pages.
+    .filter((url) => url !== WORKER && !PRECOMPRESSED.test(url) && !/(^|\/)preview\.png$/.test(url))
     .map((url) => ({
       url,
       revision: createHash('sha256').update(readFileSync(join(dir, url))).digest('hex').slice(0, 16),

@@ -1,4 +1,5 @@
-//! career-guide: how to become an Infrastructure Engineer, as a web app.
+//! career-guide: career guides (how to become an Infrastructure Engineer, and any role with a data
+//! file in `public/data/guides/`), as a web app.
 //!
 //! Each feature has its own folder with a pure, natively tested model and thin views.
 
@@ -10,6 +11,7 @@ pub mod data;
 pub mod decimal;
 pub mod embed;
 pub mod guide;
+pub mod markup;
 pub mod offline;
 pub mod platform;
 pub mod prerender;

@@ -81,7 +81,7 @@ fn prerender(dir: &std::path::Path, release: bool) -> Result<usize, Box<dyn std:
         let shown = ShownGuide {
             file: &file,
             built_from: &tag,
-            progress_heir: *slug == plan.root_guide,
+            progress_heir: plan.heir.as_deref() == Some(slug.as_str()),
         };
         let own = format!("{slug}/");
         let title = format!("{} · career guide", guide.title);
@@ -113,7 +113,11 @@ fn prerender(dir: &std::path::Path, release: bool) -> Result<usize, Box<dyn std:
         }
         // Its preview image's drawing, made a PNG by scripts/preview-images.mjs.
         std::fs::write(dir.join(&own).join("preview.svg"), preview_svg(&guide))?;
-        entries.push(IndexEntry::of(slug, &guide, *slug == plan.root_guide));
+        entries.push(IndexEntry::of(
+            slug,
+            &guide,
+            plan.heir.as_deref() == Some(slug.as_str()),
+        ));
         if *slug == plan.root_guide {
             root_guide = Some(guide);
         }

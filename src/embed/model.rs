@@ -1,6 +1,7 @@
 //! Embed mode: which part a host page asked for, and the snippets that ask for it.
 
 use crate::data::Guide;
+use crate::markup::escape;
 use crate::query::pairs;
 
 /// The type of the message an embedded page posts to its host with its height; `public/embed.js`
@@ -162,13 +163,13 @@ pub fn loader_snippet(
     let query = if query.is_empty() {
         String::new()
     } else {
-        format!(" data-query=\"{}\"", escape_attribute(query))
+        format!(" data-query=\"{}\"", escape(query))
     };
     format!(
         "<div data-career-guide=\"{}\" data-guide=\"{}\" data-title=\"{}\"{section}{query}></div>\n<script src=\"{app_url}embed.js\" async></script>",
         part.key(),
-        escape_attribute(slug),
-        escape_attribute(title)
+        escape(slug),
+        escape(title)
     )
 }
 
@@ -183,16 +184,10 @@ pub fn iframe_snippet(
 ) -> String {
     format!(
         "<iframe src=\"{app_url}{}/?{}\" title=\"{}\" loading=\"lazy\" style=\"width: 100%; height: 720px; border: 0;\"></iframe>",
-        escape_attribute(slug),
-        escape_attribute(&embed_query(part, chart_query)),
-        escape_attribute(title)
+        escape(slug),
+        escape(&embed_query(part, chart_query)),
+        escape(title)
     )
-}
-
-fn escape_attribute(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
 }
 
 /// The resize message an embedded page posts to its host: type, frame id and height in pixels.

@@ -15,24 +15,26 @@ use crate::salary::SalaryExplorer;
 #[component]
 pub fn EmbeddedPart(guide: Arc<Guide>, request: EmbedRequest) -> impl IntoView {
     provide_context(guide.clone());
-    let blocks = || guide.sections.iter().flat_map(|s| s.blocks.iter());
+    // Each block with the id of its section, which the link to the full guide goes to.
+    let blocks = || {
+        guide
+            .sections
+            .iter()
+            .flat_map(|s| s.blocks.iter().map(move |block| (s.id.clone(), block)))
+    };
     let (content, anchor) = match &request.part {
-        EmbedPart::Chart => (
-            blocks()
-                .find_map(|b| match b {
-                    Block::StateSalaries { caption, notes } => Some(view! { <SalaryExplorer caption=caption.clone() notes=notes.clone() /> }.into_any()),
-                    _ => None,
-                }),
-            "salary-by-state".to_owned(),
-        ),
-        EmbedPart::Roadmap => (
-            blocks()
-                .find_map(|b| match b {
-                    Block::Steps { total_duration, steps } => Some(view! { <RoadmapChecklist total_duration=total_duration.clone() steps=steps.clone() /> }.into_any()),
-                    _ => None,
-                }),
-            "roadmap".to_owned(),
-        ),
+        EmbedPart::Chart => blocks()
+            .find_map(|(id, b)| match b {
+                Block::StateSalaries { caption, notes } => Some((Some(view! { <SalaryExplorer caption=caption.clone() notes=notes.clone() /> }.into_any()), id)),
+                _ => None,
+            })
+            .unwrap_or_default(),
+        EmbedPart::Roadmap => blocks()
+            .find_map(|(id, b)| match b {
+                Block::Steps { total_duration, steps } => Some((Some(view! { <RoadmapChecklist total_duration=total_duration.clone() steps=steps.clone() /> }.into_any()), id)),
+                _ => None,
+            })
+            .unwrap_or_default(),
         EmbedPart::Guide { section } => {
             let chosen: Vec<_> = guide
                 .sections

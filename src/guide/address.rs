@@ -30,7 +30,9 @@ impl PagePath {
         let page = location.split(['?', '#']).next().unwrap_or(location);
         let base = base.split(['?', '#']).next().unwrap_or(base);
         let dir = &base[..base.rfind('/').map_or(0, |at| at + 1)];
-        Self(page.strip_prefix(dir).unwrap_or_default().to_owned())
+        let path = page.strip_prefix(dir).unwrap_or_default();
+        // `/x/index.html` is the page `/x/`, whose links were written for that address.
+        Self(path.strip_suffix("index.html").unwrap_or(path).to_owned())
     }
 
     /// This page's path, from the document's base URL and address (browser only).
@@ -82,6 +84,14 @@ mod tests {
         assert_eq!(guide.fragment_of("data-engineer/other"), None);
         assert_eq!(root.fragment_of("#faq"), Some("#faq"));
         assert_eq!(root.fragment_of("data-engineer/#faq"), None);
+        assert_eq!(
+            PagePath::of("https://x.org/", "https://x.org/index.html?a=1").0,
+            ""
+        );
+        assert_eq!(
+            PagePath::of("https://x.org/", "https://x.org/data-engineer/index.html").0,
+            "data-engineer/"
+        );
         assert_eq!(
             PagePath::of("https://x.org/a/", "https://y.org/a/b/"),
             PagePath::default(),

@@ -2,6 +2,8 @@
 //! in the head, the canonical address, the skip link's target, and on the index the script that
 //! sends the root's old links on to the guide the root used to show.
 
+use crate::markup::escape;
+
 /// `html` with its `<title>` text and `<meta name="description">` content replaced (both
 /// escaped), its canonical address `canonical` (relative to the page's base, the site's root)
 /// added before `</head>`, and the skip link pointed at this page (`path`, see
@@ -55,14 +57,6 @@ fn replace_between(html: &str, start: &str, end: &str, text: &str) -> String {
         return html.to_owned();
     };
     format!("{}{text}{}", &html[..from], &html[to..])
-}
-
-/// `text` safe in HTML text and in a double-quoted attribute.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// A description of at most `max` characters from `text`: cut at a word, with an ellipsis.

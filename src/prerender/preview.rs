@@ -4,6 +4,7 @@
 use crate::data::{format_count, format_dollars, format_signed_percent, Guide};
 
 use super::structured::PREVIEW_SIZE;
+use crate::markup::escape;
 
 /// The font the image is drawn in (`scripts/preview-images.mjs` loads it from npm's
 /// `dejavu-fonts-ttf`, so the image is the same on every machine).
@@ -33,12 +34,6 @@ pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
         }
     }
     lines
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 /// The preview of `guide`: its edition, its title, three key figures and their source.

@@ -196,6 +196,7 @@ try {
   /* trunk's start */
 } catch (error) {
   // A trap while the app was already taking the page over is the app stopping, not a download.
-  if (!stopped(error, false)) showFailure('The chart and the checklist could not start (' + error + '). '
+  // On the index, where the app only adds the reader's progress, the page reads as it is.
+  if (guideFile && !stopped(error, false)) showFailure('The chart and the checklist could not start (' + error + '). '
     + 'The guide below can still be read. Check your connection, then reload the page.');
 }

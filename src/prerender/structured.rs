@@ -6,6 +6,7 @@
 use serde_json::{json, Value};
 
 use crate::data::Guide;
+use crate::markup::escape;
 
 /// The file name of a guide's preview image, in its page's folder.
 pub const PREVIEW_IMAGE: &str = "preview.png";
@@ -67,11 +68,6 @@ pub fn json_ld_script(value: &Value) -> String {
 /// The Open Graph tags of a page titled `title`, described by `description`, whose preview image
 /// is `image` (relative to the site's root, or absolute).
 pub fn open_graph_tags(title: &str, description: &str, image: &str) -> String {
-    let escape = |text: &str| {
-        text.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('"', "&quot;")
-    };
     let (width, height) = PREVIEW_SIZE;
     [
         ("og:type", "website".to_owned()),

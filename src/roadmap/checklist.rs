@@ -141,9 +141,10 @@ pub fn RoadmapChecklist(total_duration: String, steps: Vec<Step>) -> impl IntoVi
         let checklist = checklist.clone();
         Memo::new(move |_| doc.with(|d| d.planner.map(|p| plan(&checklist, &p, d, today))))
     };
+    let export_guide = checklist.guide.clone();
     let on_export = Callback::new(move |()| match newer_text.get_value() {
         Some(text) => export_text(&text, today),
-        None => export(&doc.get_untracked(), today),
+        None => export(&doc.get_untracked(), &export_guide, today),
     });
     let tools = AskTool::new();
     let on_share = Callback::new(move |()| tools.ask(ToolRequest::Share));

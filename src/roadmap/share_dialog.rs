@@ -8,17 +8,21 @@ use leptos::task::spawn_local;
 use super::compression::deflate;
 use super::context::RoadmapContext;
 use super::model::{has_notes, link_json, qr_path, write_link, ProgressDoc, QR_MAX_CHARS};
+use crate::guide::address::PagePath;
 use crate::platform::effect::effect;
 use crate::widgets::CopyField;
 
-/// The app's own address (the document's base, without query or fragment): an embedded
-/// checklist's link opens the full app.
+/// This page's address without its query or fragment (the site's root, the `<base>`, and the
+/// page's path below it): a link opens this guide's full page, also from an embedded
+/// checklist's frame, and one pasted into this page's address bar opens in it.
 fn app_address() -> String {
-    web_sys::window()
+    let path = PagePath::current();
+    let base = web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| document.base_uri().ok().flatten())
         .map(|base| base.split(['?', '#']).next().unwrap_or_default().to_owned())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    format!("{base}{}", path.0)
 }
 
 /// The dialog, opened each time `opens` goes up (the tool bar's Share button asks the panels).
@@ -51,6 +55,9 @@ pub fn ShareDialog(opens: RwSignal<u32>) -> impl IntoView {
 /// What the dialog holds: the link (made anew at each opening), its length, Copy, the QR code.
 #[component]
 fn ShareContents(doc: RwSignal<ProgressDoc>, opens: RwSignal<u32>) -> impl IntoView {
+    // The guide the link names (a copyable handle: the link is made from several closures).
+    let guide = StoredValue::new(expect_context::<RoadmapContext>().checklist.guide.clone());
+    let address = StoredValue::new(app_address());
     let with_notes = RwSignal::new(true);
     let link = RwSignal::new(None::<Result<String, String>>);
     // Each request for a link is numbered: a slower, older one (made with the notes, say) must
@@ -58,14 +65,14 @@ fn ShareContents(doc: RwSignal<ProgressDoc>, opens: RwSignal<u32>) -> impl IntoV
     let latest = StoredValue::new(0_u32);
     let make_link = move || {
         let notes = with_notes.get_untracked() && doc.with_untracked(has_notes);
-        let json = doc.with_untracked(|doc| link_json(doc, notes));
+        let json = guide.with_value(|guide| doc.with_untracked(|doc| link_json(doc, notes, guide)));
         let request = latest.get_value().wrapping_add(1);
         latest.set_value(request);
         link.set(None);
         spawn_local(async move {
             let made = deflate(json.as_bytes())
                 .await
-                .map(|bytes| write_link(&app_address(), &bytes, notes));
+                .map(|bytes| write_link(&address.get_value(), &bytes, notes));
             if latest.try_get_value() == Some(request) {
                 link.set(Some(made));
             }

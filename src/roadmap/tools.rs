@@ -19,8 +19,8 @@ use crate::platform::lifetime::in_scope;
 use crate::platform::parts::part_once;
 
 /// Saves the progress as a JSON file named after today's date.
-pub fn export(doc: &ProgressDoc, today: Date) {
-    export_text(&doc.to_json(), today);
+pub fn export(doc: &ProgressDoc, guide: &str, today: Date) {
+    export_text(&doc.to_json_named(guide), today);
 }
 
 /// Saves `json` (a progress document) as the export file of `today`.
@@ -35,7 +35,8 @@ pub fn export_text(json: &str, today: Date) {
 /// The roadmap's tool bar, and the panels its buttons open.
 #[component]
 pub fn RoadmapTools(today: Date, undo: RwSignal<UndoStack>, tools: AskTool) -> impl IntoView {
-    let RoadmapContext { doc, .. } = expect_context::<RoadmapContext>();
+    let RoadmapContext { doc, checklist, .. } = expect_context::<RoadmapContext>();
+    let guide = checklist.guide.clone();
     provide_context(tools);
     let file_input = NodeRef::<leptos::html::Input>::new();
 
@@ -98,7 +99,7 @@ pub fn RoadmapTools(today: Date, undo: RwSignal<UndoStack>, tools: AskTool) -> i
         // The id anchors the places of presses made before the app (`takeover::places`).
         <section class="roadmap-tools" id="roadmap-tools" aria-label="Your progress file">
             <div class="tool-bar">
-                <button type="button" on:click=move |_| export(&doc.get_untracked(), today)>"Export progress"</button>
+                <button type="button" on:click=move |_| export(&doc.get_untracked(), &guide, today)>"Export progress"</button>
                 <label class="file-button">
                     <span>"Import progress…"</span>
                     <input type="file" accept=".json,application/json" node_ref=file_input on:change=on_file />

@@ -12,9 +12,11 @@ pub struct SitePlan {
     pub guides: Vec<String>,
     /// What the root shows.
     pub root: Root,
-    /// The guide the root's old links (`#section`, `?metric=`, `?embed=`, progress links) reach,
-    /// and heir to the progress saved before guides had their own keys.
+    /// The guide the root's old links (`#section`, `?metric=`, `?embed=`, progress links) reach.
     pub root_guide: String,
+    /// The guide heir to the progress saved before guides had their own keys: the `root_guide`
+    /// site.json names when it names one of the guides, else (no site.json) the one guide.
+    pub heir: Option<String>,
 }
 
 /// What the site's root shows.
@@ -83,16 +85,23 @@ pub fn plan_site(slugs: &[String], root_guide: Option<&str>) -> Result<SitePlan,
     let mut guides = slugs.to_vec();
     guides.sort();
     guides.dedup();
+    let named = root_guide.filter(|slug| guides.iter().any(|g| g == slug));
     match guides.as_slice() {
         [] => Err(SiteError::NoGuide),
         [only] => Ok(SitePlan {
             root_guide: only.clone(),
+            // The progress saved then was the named guide's: with another alone, no guide's.
+            heir: match root_guide {
+                None => Some(only.clone()),
+                Some(_) => named.map(str::to_owned),
+            },
             guides: guides.clone(),
             root: Root::Guide,
         }),
         _ => match root_guide {
-            Some(slug) if guides.iter().any(|g| g == slug) => Ok(SitePlan {
+            Some(slug) if named.is_some() => Ok(SitePlan {
                 root_guide: slug.to_owned(),
+                heir: Some(slug.to_owned()),
                 guides,
                 root: Root::Index,
             }),
@@ -116,8 +125,18 @@ mod tests {
         let plan = plan_site(&slugs(&["infrastructure-engineer"]), None).unwrap();
         assert_eq!(plan.root, Root::Guide);
         assert_eq!(plan.root_guide, "infrastructure-engineer");
-        // A root_guide naming another guide is of no matter with one guide.
-        assert!(plan_site(&slugs(&["a"]), Some("b")).is_ok());
+        assert_eq!(plan.heir.as_deref(), Some("infrastructure-engineer"));
+        // A root_guide naming another guide: the root still shows the one guide, but the
+        // progress saved then was the other's, not this one's.
+        let other = plan_site(&slugs(&["a"]), Some("b")).unwrap();
+        assert_eq!((other.root, other.heir), (Root::Guide, None));
+        assert_eq!(
+            plan_site(&slugs(&["a"]), Some("a"))
+                .unwrap()
+                .heir
+                .as_deref(),
+            Some("a")
+        );
     }
 
     #[test]
@@ -130,6 +149,7 @@ mod tests {
         assert_eq!(plan.root, Root::Index);
         assert_eq!(plan.guides, slugs(&["infrastructure-engineer", "zeta"]));
         assert_eq!(plan.root_guide, "infrastructure-engineer");
+        assert_eq!(plan.heir.as_deref(), Some("infrastructure-engineer"));
         assert_eq!(
             plan_site(&slugs(&["a", "b"]), None),
             Err(SiteError::NoRootGuide { named: None })

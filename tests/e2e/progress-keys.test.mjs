@@ -1,6 +1,7 @@
 // Each guide keeps its progress under keys of its own (roadmap/model/keys.rs). The progress the
 // release before saved, when the site served one guide (`career-guide:roadmap` and its backups),
-// moves to that guide: on the first load, and whenever a tab still open on that release saves.
+// joins that guide's: on the first load, and whenever a tab still open on that release saves.
+// The old keys are left as they were, for a page of that release its worker may still serve.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -45,7 +46,7 @@ async function openGuide(context, contextErrors = []) {
 }
 
 describe('progress kept per guide, and moved from the release before', () => {
-  test('on the first load, the progress and backups the release before saved move to the guide', async () => {
+  test('on the first load, the progress and backups the release before saved are the guide\'s, the old keys left as they were', async () => {
     const context = await app.browser.newContext();
     const backups = [[`${LEGACY_BACKUP_PREFIX}100-0000000000000001`, '{"damaged":'], [`${LEGACY_BACKUP_PREFIX}200`, '{"older":']];
     await storageOnly(context, [[LEGACY_KEY, saved], ...backups]);
@@ -57,8 +58,14 @@ describe('progress kept per guide, and moved from the release before', () => {
     assert.equal(await page.inputValue('.planner input[type="date"]'), savedDoc.planner.start);
     assert.deepEqual(await storedKeys(page), [
       [PROGRESS_KEY, saved],
+      [LEGACY_KEY, saved],
+      ...backups,
       ...backups.map(([key, value]) => [key.replace(LEGACY_BACKUP_PREFIX, BACKUP_PREFIX), value]),
-    ].sort(), 'moved as they were; nothing left under the old keys');
+    ].sort(), 'copied as they were');
+    await page.reload();
+    await appInCharge(page);
+    await page.waitForTimeout(200);
+    assert.equal((await storedKeys(page)).length, 2 + 2 * backups.length, 'opening again copies nothing twice');
     assert.equal(await page.locator('.roadmap .notice').count(), 0, 'nothing to tell the reader');
     assert.deepEqual(errors, []);
     await context.close();
@@ -72,7 +79,7 @@ describe('progress kept per guide, and moved from the release before', () => {
     const older = await storageOnly(context, [[LEGACY_KEY, saved]]);
     await page.waitForFunction((id) => document.querySelector(`#item-${id} .state-button.done`)?.getAttribute('aria-pressed') === 'true', doneId);
     assert.match(await pressed(page, itemIds[5]), /Done/, 'this tab\'s own edit stays');
-    await page.waitForFunction((key) => localStorage.getItem(key) === null, LEGACY_KEY);
+    await page.waitForFunction(([key, id]) => JSON.parse(localStorage.getItem(key)).items[id], [PROGRESS_KEY, doneId]);
     const doc = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), PROGRESS_KEY));
     assert.deepEqual([doneId, busyId, itemIds[5]].map((id) => doc.items[id]?.state), ['done', 'in_progress', 'done']);
     assert.equal(doc.items[busyId].note, savedDoc.items[busyId].note);
@@ -80,7 +87,7 @@ describe('progress kept per guide, and moved from the release before', () => {
     await context.close();
   });
 
-  test('a damaged value of the release before is kept as this guide\'s backup, once', async () => {
+  test('a damaged value of the release before is kept as this guide\'s backup, once, and left where it was', async () => {
     const context = await app.browser.newContext();
     const damaged = saved.slice(0, 40);
     await storageOnly(context, [[LEGACY_KEY, damaged]]);
@@ -88,14 +95,14 @@ describe('progress kept per guide, and moved from the release before', () => {
     await page.waitForSelector('.roadmap .notice');
     const keys = await storedKeys(page);
     assert.deepEqual(keys.filter(([key]) => key.startsWith(BACKUP_PREFIX)).map(([, value]) => value), [damaged]);
-    assert.ok(keys.every(([key]) => !key.startsWith(LEGACY_KEY)), 'nothing left under the old keys');
+    assert.deepEqual(keys.filter(([key]) => key === LEGACY_KEY), [[LEGACY_KEY, damaged]], 'the old value where it was');
     await page.reload();
     await appInCharge(page);
     assert.equal((await storedKeys(page)).filter(([key]) => key.startsWith(BACKUP_PREFIX)).length, 1, 'not copied again');
     await context.close();
   });
 
-  test('when the move cannot be written, nothing is removed: the progress is shown, and the page says it saves nothing', async () => {
+  test('when the copy cannot be written, the progress is shown from where it is, and the page says it saves nothing', async () => {
     const context = await app.browser.newContext();
     await storageOnly(context, [[LEGACY_KEY, saved]]);
     // Storage full for every new key: the old one stays as it is.
@@ -112,7 +119,7 @@ describe('progress kept per guide, and moved from the release before', () => {
     assert.match(await pressed(page, doneId), /Done/, 'the saved progress is shown from where it is');
     await page.waitForSelector('.roadmap .notice.warning');
     assert.match(await page.textContent('.roadmap .notice.warning'), /storage for this site is full/);
-    assert.deepEqual(await storedKeys(page), [[LEGACY_KEY, saved]], 'nothing removed, nothing half-written');
+    assert.deepEqual(await storedKeys(page), [[LEGACY_KEY, saved]], 'nothing changed, nothing half-written');
     await context.close();
   });
 });

@@ -140,11 +140,38 @@ describe('a site of two guides', () => {
     await page.goto(`${app.server.url}sample-analyst/`);
     await appInCharge(page);
     await page.waitForTimeout(300);
-    assert.equal(await page.evaluate(() => localStorage.getItem('career-guide:roadmap')), saved, 'not this guide\'s');
+    assert.equal(await page.evaluate((key) => localStorage.getItem(key), keyOf('sample-analyst')), null, 'not this guide\'s');
     await page.goto(`${app.server.url}infrastructure-engineer/`);
     await appInCharge(page);
-    await page.waitForFunction(() => localStorage.getItem('career-guide:roadmap') === null);
+    await page.waitForFunction((key) => localStorage.getItem(key) !== null, keyOf('infrastructure-engineer'));
     assert.equal(await page.evaluate((key) => localStorage.getItem(key), keyOf('infrastructure-engineer')), saved);
+    await context.close();
+  });
+
+  test('a progress link or file made on one guide, opened on the other, says so and changes nothing', async () => {
+    const { context, page } = await open('sample-analyst/#roadmap', { acceptDownloads: true });
+    await appInCharge(page);
+    await page.click(`#item-${firstItem(sample)} .state-button.done`);
+    await page.click('button.share-button');
+    await page.waitForSelector('.share-dialog #share-link');
+    const link = await page.inputValue('.share-dialog #share-link');
+    assert.ok(link.startsWith(`${app.server.url}sample-analyst/#progress=`), link);
+    await page.keyboard.press('Escape');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('.roadmap-tools button:has-text("Export progress")')]);
+    const file = await download.path();
+    assert.equal(JSON.parse(readFileSync(file, 'utf8')).guide, 'sample-analyst', 'the file names its guide');
+    // On the other guide's page: the link, then the file.
+    await page.goto('about:blank');
+    await page.goto(link.replace('/sample-analyst/', '/infrastructure-engineer/'));
+    await appInCharge(page);
+    const notice = page.locator('.roadmap-tools .notice.error');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /another guide \("sample-analyst"\)/);
+    assert.match(await notice.textContent(), /Nothing was changed/);
+    await page.setInputFiles('.file-button input', file);
+    await page.waitForFunction(() => document.querySelectorAll('.roadmap-tools .notice.error').length > 0
+      && [...document.querySelectorAll('.roadmap-tools .notice.error')].every((n) => /another guide/.test(n.textContent)));
+    assert.equal(await page.evaluate((key) => localStorage.getItem(key), keyOf('infrastructure-engineer')), null, 'nothing saved there');
     await context.close();
   });
 

@@ -182,6 +182,18 @@ impl ProgressDoc {
         changed
     }
 
+    /// The document as an export or a progress link carries it: [`Self::to_json`] with the name
+    /// of its guide first (`"guide":"infrastructure-engineer"`, `Checklist::guide`), so that
+    /// opening it for another guide is refused (`import`). A reader of the document as stored
+    /// ignores the field.
+    pub fn to_json_named(&self, guide: &str) -> String {
+        let mut out = String::from("{\"guide\":");
+        push_string(&mut out, guide);
+        out.push(',');
+        out.push_str(&self.to_json()[1..]);
+        out
+    }
+
     /// The document as stored: compact JSON with its fields in a fixed order and its items
     /// sorted by id, so that the same progress always gives the same text.
     pub fn to_json(&self) -> String {

@@ -27,6 +27,8 @@ pub enum ImportError {
     /// Replacing or merging would make the saved progress larger than [`MAX_STORED_BYTES`],
     /// which could not be read back.
     ResultTooBig { bytes: usize },
+    /// The file (or link) names another guide (`Checklist::guide`) as its own.
+    OtherGuide { guide: String },
 }
 
 impl fmt::Display for ImportError {
@@ -50,6 +52,10 @@ impl fmt::Display for ImportError {
             ImportError::IdTooLong { chars } => write!(
                 f,
                 "The file has an item id of {chars} characters; the limit is {MAX_ID_CHARS}"
+            ),
+            ImportError::OtherGuide { guide } => write!(
+                f,
+                "This is progress on another guide (\"{guide}\"), not this one: open it on that guide's page"
             ),
             ImportError::ResultTooBig { bytes } => write!(
                 f,
@@ -195,6 +201,14 @@ fn preview_incoming(
     now: u64,
     keeps_notes: bool,
 ) -> Result<ImportPreview, ImportError> {
+    // Named by the guide it was made on (exports and links since guides had names): only that
+    // guide's checklist takes it. Older files name none.
+    let named = crate::data::parse_json(text)
+        .ok()
+        .and_then(|value| value.get("guide")?.as_str().map(str::to_owned));
+    if let Some(guide) = named.filter(|guide| *guide != checklist.guide) {
+        return Err(ImportError::OtherGuide { guide });
+    }
     let Reading {
         doc: mut incoming,
         faults,
@@ -376,6 +390,40 @@ mod tests {
     fn checklist() -> Checklist {
         let guide = crate::data::shipped_guide();
         Checklist::from_guide(&guide)
+    }
+
+    #[test]
+    fn progress_named_by_another_guide_is_refused_and_by_this_one_taken() {
+        let checklist = checklist();
+        let id = checklist.item_ids().next().unwrap().to_owned();
+        let mut doc = ProgressDoc::new();
+        let state = crate::roadmap::model::ItemState::Done;
+        doc.items.insert(
+            id.clone(),
+            ItemProgress {
+                state,
+                note: String::new(),
+                updated_at: 5,
+            },
+        );
+        let ours = doc.to_json_named(&checklist.guide);
+        assert!(ours.starts_with("{\"guide\":\"infrastructure-engineer\",\"version\":1,"));
+        let found = preview_import(&ours, &ProgressDoc::new(), &checklist, 9).unwrap();
+        assert_eq!(found.incoming.items[&id].state, state);
+        // Files of before guides had names carry none: taken as they always were.
+        assert!(preview_import(&doc.to_json(), &ProgressDoc::new(), &checklist, 9).is_ok());
+        let theirs = doc.to_json_named("sample-analyst");
+        let refused = preview_import(&theirs, &ProgressDoc::new(), &checklist, 9).unwrap_err();
+        assert_eq!(
+            refused,
+            ImportError::OtherGuide {
+                guide: "sample-analyst".into()
+            }
+        );
+        assert!(refused
+            .to_string()
+            .contains("another guide (\"sample-analyst\")"));
+        assert!(preview_link_without_notes(&theirs, &ProgressDoc::new(), &checklist, 9).is_err());
     }
 
     fn error(text: &str) -> String {

@@ -64,16 +64,17 @@ impl fmt::Display for LinkError {
     }
 }
 
-/// The JSON a link carries for `doc`: the whole document, or without its notes.
-pub fn link_json(doc: &ProgressDoc, with_notes: bool) -> String {
+/// The JSON a link carries for `doc`: the whole document, or without its notes, named by its
+/// `guide`.
+pub fn link_json(doc: &ProgressDoc, with_notes: bool, guide: &str) -> String {
     if with_notes {
-        return doc.to_json();
+        return doc.to_json_named(guide);
     }
     let mut bare = doc.clone();
     for item in bare.items.values_mut() {
         item.note.clear();
     }
-    bare.to_json()
+    bare.to_json_named(guide)
 }
 
 /// Whether `doc` has a note a link could leave out.
@@ -389,8 +390,8 @@ mod tests {
             },
         );
         assert!(has_notes(&doc));
-        assert!(link_json(&doc, true).contains("private"));
-        let bare = link_json(&doc, false);
+        assert!(link_json(&doc, true, "g").contains("private"));
+        let bare = link_json(&doc, false, "g");
         assert!(!bare.contains("private") && bare.contains("done"));
     }
 
@@ -426,7 +427,7 @@ mod properties {
         #[test]
         fn any_valid_document_round_trips_through_a_link(doc in doc()) {
             // The bytes uncompressed: compression is the browser's, and lossless.
-            let link = write_link("https://x.test/", link_json(&doc, true).as_bytes(), true);
+            let link = write_link("https://x.test/", link_json(&doc, true, "g").as_bytes(), true);
             let hash = &link[link.find('#').unwrap()..];
             let bytes = read_fragment(hash).unwrap().unwrap().compressed;
             let read = read_text(std::str::from_utf8(&bytes).unwrap()).unwrap();

@@ -92,22 +92,19 @@ pub fn open(now: u64, place: &ProgressPlace) -> Opened {
         keys: place.keys.clone(),
         heir: place.heir,
     };
-    // Progress an older release saved is moved to this guide's keys; should that fail (storage
-    // full), it is shown from where it is, and nothing is written until it can be moved.
-    let mut raw = None;
+    // Progress an older release saved joins this guide's; should that fail (storage full),
+    // nothing is written from then on, and the page shows this guide's progress, or, when it has
+    // none yet, the older release's from where it is.
     if store.writable {
         if let Err(reason) = store.take_legacy(now) {
             store.writable = false;
-            raw = store.legacy_text();
             notices.push(Notice::ReadOnly {
                 reason,
                 unread: None,
             });
         }
-    } else if store.raw().is_none() {
-        raw = store.legacy_text();
     }
-    let raw = raw.or_else(|| store.raw());
+    let raw = store.raw().or_else(|| store.legacy_text());
     let doc = match &raw {
         None => ProgressDoc::new(),
         Some(text) => {

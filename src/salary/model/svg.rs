@@ -3,6 +3,7 @@
 
 use super::bars::{ChartLayout, FONT_PX};
 use crate::decimal::px;
+use crate::markup::escape;
 
 const TITLE_PX: f64 = 40.0;
 const SOURCE_PX: f64 = 28.0;
@@ -101,14 +102,6 @@ pub fn write_svg(
     ));
     svg.push_str("</svg>");
     svg
-}
-
-/// Escapes text for XML content and attributes.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]
