@@ -175,6 +175,44 @@ describe('a site of two guides', () => {
     await context.close();
   });
 
+  test('the second guide\'s own journeys: its calendar file, its progress link opened elsewhere, offline ticks', async () => {
+    const { context, page, errors } = await open('sample-analyst/#roadmap', { acceptDownloads: true });
+    await appInCharge(page);
+    await page.click(`#item-${firstItem(sample)} .state-button.done`);
+    await page.fill('.planner input[type="date"]', '2027-01-04');
+    await page.dispatchEvent('.planner input[type="date"]', 'change');
+    await page.waitForSelector('.calendar-button:not([disabled])');
+    const [calendar] = await Promise.all([page.waitForEvent('download'), page.click('.calendar-button')]);
+    const ics = readFileSync(await calendar.path(), 'utf8');
+    assert.match(ics, /X-WR-CALNAME:Sample Analyst roadmap/);
+    const uids = ics.match(/^UID:.*$/gm) ?? [];
+    assert.equal(uids.length, sample.sections[1].blocks[0].steps.length, 'an event per timed step');
+    assert.ok(uids.every((uid) => /^UID:step-fx-[a-z-]+-.+-sample-analyst@/.test(uid.trim())), uids.join(' '));
+    await page.click('button.share-button');
+    await page.waitForSelector('.share-dialog #share-link');
+    const link = await page.inputValue('.share-dialog #share-link');
+    await context.close();
+
+    // The link in another browser: the sample guide's page, its preview, Replace.
+    const other = await open('');
+    await other.page.goto(link);
+    await other.page.click('button:has-text("Replace my progress")');
+    await other.page.waitForFunction((id) => document.querySelector(`#item-${id} .state-button.done`)?.getAttribute('aria-pressed') === 'true', firstItem(sample));
+    assert.equal(other.page.url(), `${app.server.url}sample-analyst/`, 'the fragment gone, the guide\'s page kept');
+    // Offline: the worker serves the page, and a tick is kept over a reload.
+    await controlled(other.page);
+    await other.context.setOffline(true);
+    await other.page.reload();
+    await appInCharge(other.page);
+    const second = sample.sections[1].blocks[0].steps[0].items[1].id;
+    await other.page.click(`#item-${second} .state-button.in_progress`);
+    await other.page.reload();
+    await appInCharge(other.page);
+    assert.equal(await other.page.getAttribute(`#item-${second} .state-button.in_progress`, 'aria-pressed'), 'true');
+    assert.deepEqual([...errors, ...other.errors], []);
+    await other.context.close();
+  });
+
   test('an embed names its guide, and shows that guide\'s part', async () => {
     const { context, page } = await open('sample-analyst/');
     await appInCharge(page);
