@@ -11,6 +11,8 @@ const TEMPLATE = fileURLToPath(new URL('../public/sw.js', import.meta.url));
 const WORKER = 'sw.js';
 /** trunk's content-addressed names: `name-<hash>.js`, `name-<hash>_bg.wasm`, `name-<hash>.css`. */
 export const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
+/** A guide's preview image, for other sites' link previews, never the reader's pages: never precached. */
+export const LINK_PREVIEW = /(^|\/)preview\.png$/;
 /** A compressed copy a host may send for a file as it is (scripts/precompress.mjs): never precached. */
 export const PRECOMPRESSED = /\.(gz|br)$/;
 /** The name of `name`'s compressed copy in `encoding` ('gzip' or 'br'). */
@@ -33,8 +35,7 @@ function* walk(dir) {
 export function buildManifest(dir) {
   return [...walk(dir)]
     .map((path) => relative(dir, path).split(sep).join('/'))
-    // Link previews' images are for other sites' crawlers, never for the reader's pages.
-    .filter((url) => url !== WORKER && !PRECOMPRESSED.test(url) && !/(^|\/)preview\.png$/.test(url))
+    .filter((url) => url !== WORKER && !PRECOMPRESSED.test(url) && !LINK_PREVIEW.test(url))
     .map((url) => ({
       url,
       revision: createHash('sha256').update(readFileSync(join(dir, url))).digest('hex').slice(0, 16),

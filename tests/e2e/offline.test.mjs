@@ -11,7 +11,7 @@ import { appInCharge } from './support/app.mjs';
 import { launch, launchPersistent } from './support/browser.mjs';
 import { freePort, startServer } from './support/process.mjs';
 import { controlled, eventually, newWorkerFound } from './support/worker.mjs';
-import { buildManifest, manifestOf, PRECOMPRESSED, writeWorker } from '../../scripts/precache.mjs';
+import { buildManifest, LINK_PREVIEW, manifestOf, PRECOMPRESSED, writeWorker } from '../../scripts/precache.mjs';
 
 let browser;
 before(async () => {
@@ -143,7 +143,7 @@ describe('the install manifest and the precache list', () => {
         for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
           const path = sub ? `${sub}/${entry.name}` : entry.name;
           if (entry.isDirectory()) walk(path);
-          else if (path !== 'sw.js' && !PRECOMPRESSED.test(path)) files.push(path);
+          else if (path !== 'sw.js' && !PRECOMPRESSED.test(path) && !LINK_PREVIEW.test(path)) files.push(path);
         }
       };
       walk('');
